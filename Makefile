@@ -1,0 +1,67 @@
+# memplay — one Makefile for the C core, the WASM build, the page and every test.
+# `make serve` and `make test` are the two commands a newcomer needs; both
+# install what is missing first (see build/setup.sh).
+
+# emcc 3.1.6 from Debian needs Debian's node modules (acorn) with Node 20.
+export NODE_PATH := /usr/share/nodejs
+
+OUT      := build/out
+NATIVE   := $(OUT)/native
+CC       ?= gcc
+WARN     := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN)
+CORE_SRC := $(filter-out core/cli.c core/wasm_api.c,$(wildcard core/*.c))
+CORE_HDR := $(wildcard core/*.h)
+CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
+
+.PHONY: all setup native wasm web serve test test-unit test-web bench clean
+
+all: native
+
+setup:
+	@bash build/setup.sh
+
+native: $(NATIVE)/memplay
+
+$(NATIVE)/obj/%.o: core/%.c $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(NATIVE)/libmemplay.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(NATIVE)/memplay: core/cli.c $(NATIVE)/libmemplay.a $(CORE_HDR)
+	$(CC) $(CFLAGS) core/cli.c $(NATIVE)/libmemplay.a -lm -o $@
+
+$(NATIVE)/tests/%: tests/unit/%.c tests/unit/support.h $(NATIVE)/libmemplay.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icore $< $(NATIVE)/libmemplay.a -lcmocka -lm -o $@
+
+test-unit: $(UNIT_BIN)
+	@bash build/run-unit.sh $(UNIT_BIN)
+
+wasm:
+	@bash build/wasm.sh
+
+web: wasm
+	node build/web.mjs
+
+serve: setup web
+	node build/serve.mjs
+
+test-web: web
+	node --test tests/web/
+
+test: setup
+	$(MAKE) test-unit
+	$(MAKE) test-web
+
+bench: native
+	@echo "benchmarks arrive with the interpreter (issue 7)"
+
+clean:
+	rm -rf $(OUT)
