@@ -1,0 +1,93 @@
+/* class.h — classes (heap types) and their instances.
+ *
+ * A class is an MpClass: a type object allocated on the heap (920 bytes as
+ * in CPython 3.11, plus a 768-byte "cached keys" buffer that names the
+ * attributes its instances store inline).  Instances are 56-byte objects:
+ *
+ *   [ dict | values ][ GC head ][ refcnt gcstate type ][ weakreflist ]
+ *     pre-header                 MpInstance
+ *
+ * Attributes live in a separate 256-byte values array, one slot per name
+ * of the class's cached keys (at most MP_INLINE_ATTRS), with the instance's
+ * own insertion order in its prefix.  A __dict__ is made on demand, or when
+ * the inline capacity runs out; from then on the dict holds the attributes.
+ *
+ * Instances hold a reference to their class.  Dealloc order (CPython's
+ * subtype_dealloc): __del__ first (PEP 442, at most once; it may resurrect
+ * the object), then weakrefs are cleared and their callbacks run newest
+ * first, then attributes are released in insertion order, then the memory,
+ * then the reference to the class.
+ */
+#ifndef MP_CLASS_H
+#define MP_CLASS_H
+
+#include "object.h"
+
+enum {
+    MP_CLASS_SIZE = 904,          /* PyHeapTypeObject, sans GC head */
+    MP_CACHED_KEYS_SIZE = 768,    /* shared keys of a class, 3.11 */
+    MP_INSTANCE_SIZE = 24,        /* object header + weakref list */
+    MP_VALUES_SIZE = 256,         /* inline values array, 3.11 */
+    MP_INLINE_ATTRS = 28,
+    MP_STATIC_TYPE_SIZE = 408,    /* PyTypeObject: a builtin type */
+};
+
+typedef struct MpClass {
+    MpType type;
+    MpObject **cached_keys;   /* MP_CACHED_KEYS_SIZE buffer: attribute names */
+    uint32_t nkeys;
+    char name_buf[64];        /* the class's name as C text (type.name) */
+} MpClass;
+
+typedef struct MpInstance {
+    MpObject ob;
+    struct MpWeakref *weakreflist;
+} MpInstance;
+
+/* The inline values array (MP_VALUES_SIZE bytes). */
+typedef struct MpValues {
+    uint8_t order[MP_INLINE_ATTRS];   /* slot indices in insertion order */
+    uint8_t n;                        /* attributes set */
+    uint8_t pad[3];
+    MpObject *slots[MP_INLINE_ATTRS];
+} MpValues;
+
+/* Pre-header before the GC head of an instance. */
+typedef struct MpManaged {
+    MpObject *dict;
+    MpValues *values;
+} MpManaged;
+
+/* A new class: name (str), bases (tuple, may be empty → (object,)),
+ * namespace (dict, copied).  Borrowed arguments. */
+MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns);
+
+/* Calls a class: makes an instance and runs __init__ if any. */
+MpObject *class_call(MpType *cls, int nargs, MpObject **args);
+
+/* Attribute access on instances: new reference / 0 / -1 with error.
+ * Lookup order: instance attributes, then the class's MRO; functions found
+ * on the class are bound to the instance. */
+MpObject *instance_getattr(MpObject *o, MpObject *name);
+int instance_setattr(MpObject *o, MpObject *name, MpObject *value);
+int instance_delattr(MpObject *o, MpObject *name);
+/* The instance's __dict__ (made on demand): new reference. */
+MpObject *instance_dict(MpObject *o);
+
+/* Class attribute lookup along the MRO (borrowed, NULL if missing). */
+MpObject *class_lookup(MpType *cls, MpObject *name);
+MpObject *class_lookup_cstr(MpType *cls, const char *name);
+
+/* Slots of `type` (MpType_Type), defined here. */
+void class_dealloc(MpObject *o);
+int class_traverse(MpObject *o, MpVisit visit, void *arg);
+void class_clear(MpObject *o);
+MpObject *class_repr(MpObject *o);
+size_t class_getsizeof(MpObject *o);
+
+static inline MpManaged *instance_managed(const MpObject *o)
+{
+    return (MpManaged *)((char *)o - MP_GC_HEAD_SIZE - MP_PREHEADER_SIZE);
+}
+
+#endif

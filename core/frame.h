@@ -1,0 +1,65 @@
+/* frame.h — interpreter frames in the data stack, and frame objects.
+ *
+ * As in CPython 3.11, a call pushes an MpFrame (_PyInterpreterFrame) onto
+ * the data stack (datastack.h): a fixed 72-byte header and one 8-byte slot
+ * per local, cell and value-stack entry.  The frame owns one reference to
+ * each non-NULL slot, to its function, globals and code.  A heap frame
+ * object (MpFrameObject) is made only when something asks for one (a
+ * traceback, sys._getframe, a generator); it then refers to the frame.
+ *
+ * The frame chain is a root for the heap checker and for snapshots.
+ */
+#ifndef MP_FRAME_H
+#define MP_FRAME_H
+
+#include "object.h"
+
+enum {
+    MP_FRAME_HEADER_SIZE = 72,    /* _PyInterpreterFrame before localsplus */
+    MP_FRAME_OBJECT_SIZE = 120,   /* PyFrameObject basicsize in 3.11; + 8 per slot */
+};
+
+typedef struct MpFrame {
+    MpObject *func;       /* function being run (NULL for module code) */
+    MpObject *globals;
+    MpObject *code;
+    struct MpFrameObject *frame_obj;   /* heap frame object, if made */
+    struct MpFrame *previous;
+    int32_t nlocalsplus, stacktop, stacksize, lineno;
+    MpObject *localsplus[];   /* locals + cells, then the value stack */
+} MpFrame;
+
+typedef struct MpFrameObject {
+    MpObject ob;
+    struct MpFrameObject *back;  /* owned */
+    MpFrame *frame;              /* NULL once the frame has returned */
+    int32_t lineno, nslots;
+    MpObject *name;              /* function name, kept after return */
+} MpFrameObject;
+
+extern MpType MpFrame_Type;
+
+/* Pushes a frame with `nlocalsplus` locals/cells and room for `stacksize`
+ * values; slots start NULL.  func/globals/code are borrowed (the frame
+ * takes its own references).  NULL with MemoryError on failure. */
+MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
+                    int nlocalsplus, int stacksize);
+/* Releases the slots (last to first) and pops the frame. */
+void frame_pop(MpFrame *f);
+MpFrame *frame_top(void);
+int frame_depth(void);
+uint64_t frame_bytes(const MpFrame *f);   /* CPython bytes in the data stack */
+
+/* Value stack of the top frame. */
+void frame_stack_push(MpFrame *f, MpObject *v);   /* steals v */
+MpObject *frame_stack_pop(MpFrame *f);           /* returns the owned ref */
+
+/* The heap frame object for f (made on demand): new reference. */
+MpObject *frame_object(MpFrame *f);
+
+/* Visits every reference held by the frame chain (checker root). */
+void frame_visit_roots(MpVisit visit, void *arg);
+
+void frame_reset(void);
+
+#endif

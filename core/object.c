@@ -1,0 +1,324 @@
+/* object.c — allocation, deallocation, the live-object registry, the
+ * trashcan, the static region, and the types `type`, `object`, NoneType. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "object.h"
+#include "mem.h"
+#include "gc.h"
+#include "err.h"
+#include "region.h"
+#include "str.h"
+#include "class.h"
+
+/* ---- the live-object registry -------------------------------------------
+ * An open-addressing set of every live heap object, so that the checker and
+ * snapshots can enumerate objects (pymalloc blocks also hold buffers and
+ * parked free-list objects, which are not objects).  Host-side bookkeeping:
+ * it is not part of the simulated memory. */
+
+static struct {
+    MpObject **slots;
+    size_t mask, used;
+} reg;
+
+static size_t reg_hash(const MpObject *o)
+{
+    uint64_t x = (uint64_t)(uintptr_t)o;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+static void reg_grow(void)
+{
+    size_t oldcap = reg.slots ? reg.mask + 1 : 0;
+    size_t cap = oldcap ? oldcap * 2 : 1024;
+    MpObject **old = reg.slots;
+    reg.slots = calloc(cap, sizeof *reg.slots);
+    if (!reg.slots) {
+        fprintf(stderr, "memplay: host out of memory (object registry)\n");
+        abort();
+    }
+    reg.mask = cap - 1;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (old[i]) {
+            size_t j = reg_hash(old[i]) & reg.mask;
+            while (reg.slots[j])
+                j = (j + 1) & reg.mask;
+            reg.slots[j] = old[i];
+        }
+    }
+    free(old);
+}
+
+void object_register(MpObject *o)
+{
+    if (!reg.slots || (reg.used + 1) * 4 > (reg.mask + 1) * 3)
+        reg_grow();
+    size_t j = reg_hash(o) & reg.mask;
+    while (reg.slots[j])
+        j = (j + 1) & reg.mask;
+    reg.slots[j] = o;
+    reg.used++;
+}
+
+void object_unregister(MpObject *o)
+{
+    size_t j = reg_hash(o) & reg.mask;
+    while (reg.slots[j] != o) {
+        if (!reg.slots[j])
+            return;
+        j = (j + 1) & reg.mask;
+    }
+    /* backward-shift deletion keeps probe sequences intact */
+    size_t hole = j;
+    for (;;) {
+        j = (j + 1) & reg.mask;
+        MpObject *x = reg.slots[j];
+        if (!x)
+            break;
+        size_t home = reg_hash(x) & reg.mask;
+        if (((j - home) & reg.mask) >= ((j - hole) & reg.mask)) {
+            reg.slots[hole] = x;
+            hole = j;
+        }
+    }
+    reg.slots[hole] = NULL;
+    reg.used--;
+}
+
+int object_is_live(const MpObject *o)
+{
+    if (!reg.slots)
+        return 0;
+    size_t j = reg_hash(o) & reg.mask;
+    while (reg.slots[j]) {
+        if (reg.slots[j] == o)
+            return 1;
+        j = (j + 1) & reg.mask;
+    }
+    return 0;
+}
+
+size_t object_count(void) { return reg.used; }
+
+void object_registry_reset(void)
+{
+    free(reg.slots);
+    memset(&reg, 0, sizeof reg);
+}
+
+void object_walk(void (*fn)(MpObject *o, void *ctx), void *ctx)
+{
+    for (size_t i = 0; reg.slots && i <= reg.mask; i++)
+        if (reg.slots[i])
+            fn(reg.slots[i], ctx);
+}
+
+/* ---- the static region -----------------------------------------------------
+ * Static objects are C globals; each gets a simulated address in the static
+ * region, in registration order, spaced by its CPython size. */
+
+static struct {
+    MpObject **objs;
+    size_t n, cap;
+    uint64_t next_sim;
+} statics;
+
+void static_register(MpObject *o, size_t cpython_size)
+{
+    if (statics.n == statics.cap) {
+        statics.cap = statics.cap ? statics.cap * 2 : 256;
+        statics.objs = realloc(statics.objs, statics.cap * sizeof *statics.objs);
+        if (!statics.objs) {
+            fprintf(stderr, "memplay: host out of memory (static region)\n");
+            abort();
+        }
+    }
+    statics.objs[statics.n++] = o;
+    size_t pre = type_presize(o->type);
+    uint64_t sim = statics.next_sim + pre;
+    region_register(MP_REGION_STATIC, o, 1, sim);
+    statics.next_sim += (cpython_size + 15) & ~(uint64_t)15;
+}
+
+size_t static_count(void) { return statics.n; }
+MpObject *static_at(size_t i) { return statics.objs[i]; }
+
+void static_reset(void)
+{
+    free(statics.objs);
+    memset(&statics, 0, sizeof statics);
+    statics.next_sim = MP_STATIC_BASE;
+}
+
+/* ---- allocation ------------------------------------------------------------ */
+
+MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
+{
+    size_t pre = type_presize(type);
+    char *block = mem_alloc(size);
+    if (!block)
+        return NULL;
+    MpObject *o = (MpObject *)(block + pre);
+    memset(block, 0, pre + hostsize);
+    o->refcnt = 1;
+    o->type = type;
+    if (type->flags & MP_TF_HEAPTYPE)
+        mp_incref(MP_OBJ(type));
+    object_register(o);
+    MP_EMIT(MP_EV_ALLOC, o, block, size, 0, 0);
+    if (type->flags & MP_TF_GC)
+        gc_count_alloc();
+    return o;
+}
+
+MpObject *object_new(MpType *type, size_t nitems, size_t hostsize)
+{
+    size_t size = type_presize(type) + type->basicsize + nitems * type->itemsize;
+    return object_new_sized(type, size, hostsize);
+}
+
+void object_free(MpObject *o)
+{
+    MpType *type = o->type;
+    void *block = object_block(o);
+    MP_EMIT(MP_EV_FREE, o, block, mem_usable(block), 0, 0);
+    object_unregister(o);
+    if (type->flags & MP_TF_GC)
+        gc_count_free();
+    mem_free(block);
+    if (type->flags & MP_TF_HEAPTYPE)
+        mp_decref(MP_OBJ(type));
+}
+
+size_t object_block_size(const MpObject *o)
+{
+    return mem_usable(object_block(o));
+}
+
+void object_dealloc(MpObject *o)
+{
+    o->type->dealloc(o);
+}
+
+/* ---- trashcan ---------------------------------------------------------------- */
+
+static int trash_nesting;
+static MpObject *trash_later;   /* chained through the GC head's prev */
+
+static void trash_destroy_chain(void)
+{
+    trash_nesting++;
+    while (trash_later) {
+        MpObject *o = trash_later;
+        trash_later = (MpObject *)(void *)mp_gc_head(o)->prev;
+        mp_gc_head(o)->prev = NULL;
+        o->type->dealloc(o);
+    }
+    trash_nesting--;
+}
+
+int trash_begin(MpObject *o)
+{
+    if (trash_nesting >= MP_TRASH_DEPTH) {
+        mp_gc_head(o)->prev = (MpGcHead *)(void *)trash_later;
+        trash_later = o;
+        return 0;
+    }
+    trash_nesting++;
+    return 1;
+}
+
+void trash_end(void)
+{
+    trash_nesting--;
+    if (trash_later && trash_nesting <= 0)
+        trash_destroy_chain();
+}
+
+void trash_reset(void)
+{
+    trash_nesting = 0;
+    trash_later = NULL;
+}
+
+/* ---- generic protocol -------------------------------------------------------- */
+
+int64_t object_hash(MpObject *o)
+{
+    if (o->type->hash)
+        return o->type->hash(o);
+    /* _Py_HashPointer over the simulated address: rotate right by 4 */
+    uint64_t y = region_sim(o);
+    y = (y >> 4) | (y << 60);
+    int64_t h = (int64_t)y;
+    return h == -1 ? -2 : h;
+}
+
+int object_eq(MpObject *a, MpObject *b)
+{
+    if (a == b)
+        return 1;
+    if (a->type->eq)
+        return a->type->eq(a, b);
+    if (b->type->eq && b->type != a->type)
+        return b->type->eq(b, a);
+    return 0;
+}
+
+size_t object_getsizeof(MpObject *o)
+{
+    if (o->type->getsizeof)
+        return o->type->getsizeof(o);
+    return type_presize(o->type) + o->type->basicsize;
+}
+
+MpObject *object_repr(MpObject *o)
+{
+    if (o->type->repr)
+        return o->type->repr(o);
+    char buf[160];
+    snprintf(buf, sizeof buf, "<%s object at 0x%llx>", o->type->name,
+             (unsigned long long)region_sim(o));
+    return str_from_cstr(buf);
+}
+
+/* ---- type, object, NoneType ---------------------------------------------------- */
+
+static void static_dealloc(MpObject *o)
+{
+    /* A static object's count reached zero: a refcount bug.  CPython would
+     * crash later; we stop at once with a message. */
+    fprintf(stderr, "memplay: refcount of static %s object dropped to zero\n",
+            o->type->name);
+    abort();
+}
+
+static void object_plain_dealloc(MpObject *o) { object_free(o); }
+
+static MpObject *none_repr(MpObject *o) { return str_from_cstr("None"); }
+
+/* `type`: its dealloc, traverse and clear live in class.c (only classes,
+ * the heap types, are ever deallocated). */
+MpType MpType_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "type", .basicsize = 904,
+    .itemsize = 40, .flags = MP_TF_GC | MP_TF_BASETYPE,
+    .weaklistoffset = offsetof(MpType, weakreflist),
+    .dealloc = class_dealloc, .traverse = class_traverse, .clear = class_clear,
+    .repr = class_repr, .getsizeof = class_getsizeof,
+};
+
+MpType MpBaseObject_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "object", .basicsize = 16,
+    .flags = MP_TF_BASETYPE, .dealloc = object_plain_dealloc,
+};
+
+MpType MpNone_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "NoneType", .basicsize = 16,
+    .dealloc = static_dealloc, .repr = none_repr,
+};
+
+MpObject mp_None = { 1, 0, &MpNone_Type };
