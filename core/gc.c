@@ -4,6 +4,7 @@
  * head per generation.  gc_refs lives in the object's gcstate word instead
  * of CPython's packed prev pointer, so the links stay valid throughout.
  */
+#include <stdio.h>
 #include <string.h>
 #include "gc.h"
 #include "err.h"
@@ -139,6 +140,15 @@ void gc_untrack(MpObject *o)
         return;
     gclist_remove(mp_gc_head(o));
     MP_EMIT(MP_EV_UNTRACK, o, 0, 0, 0, 0);
+}
+
+int gc_may_be_tracked(const MpObject *o)
+{
+    if (!mp_is_gc(o))
+        return 0;
+    if (o->type == &MpTuple_Type)
+        return gc_is_tracked(o);
+    return 1;
 }
 
 int gc_is_enabled(void) { return gc.enabled; }
@@ -378,8 +388,6 @@ static void delete_garbage(MpGcHead *collectable, MpGcHead *old)
         MpGcHead *g = collectable->next;
         MpObject *o = mp_gc_object(g);
         if (gc.debug & MP_GC_DEBUG_SAVEALL) {
-            gclist_remove(g);
-            o->gcstate &= ~(uint32_t)MP_GCS_COLLECTING;
             if (list_append(gc.garbage, o) < 0)
                 err_clear();
         } else if (o->type->clear) {

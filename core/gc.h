@@ -58,6 +58,9 @@ void gc_track(MpObject *o);
 void gc_untrack(MpObject *o);
 static inline int gc_is_tracked(const MpObject *o) { return mp_gc_head(o)->next != NULL; }
 
+/* _PyObject_GC_MAY_BE_TRACKED: a GC type, and if a tuple, tracked. */
+int gc_may_be_tracked(const MpObject *o);
+
 /* Allocation accounting, called by object.c. */
 void gc_count_alloc(void);   /* may run a collection */
 void gc_count_free(void);

@@ -251,6 +251,11 @@ int64_t object_hash(MpObject *o)
 {
     if (o->type->hash)
         return o->type->hash(o);
+    return object_hash_identity(o);
+}
+
+int64_t object_hash_identity(const MpObject *o)
+{
     /* _Py_HashPointer over the simulated address: rotate right by 4 */
     uint64_t y = region_sim(o);
     y = (y >> 4) | (y << 60);

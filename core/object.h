@@ -206,6 +206,7 @@ static inline int type_is_subtype(const MpType *a, const MpType *b)
  * object_hash: identity hash when the type has none (object.__hash__);
  * object_eq: identity first, then the type's eq. */
 int64_t object_hash(MpObject *o);
+int64_t object_hash_identity(const MpObject *o);
 int object_eq(MpObject *a, MpObject *b);
 MpObject *object_repr(MpObject *o);
 size_t object_getsizeof(MpObject *o);

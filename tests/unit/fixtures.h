@@ -14,11 +14,12 @@
 #include "gc.h"
 #include "str.h"
 #include "tuple.h"
+#include "weakref.h"
 
 /* The log: a string of one-letter marks, e.g. "Dc" (a __del__, a callback). */
 static char fx_log[256];
 
-static void fx_mark(char c)
+static inline void fx_mark(char c)
 {
     size_t n = strlen(fx_log);
     if (n + 1 < sizeof fx_log) {
@@ -29,7 +30,7 @@ static void fx_mark(char c)
 
 /* __del__ that logs the value of the instance's attribute "tag" (a
  * one-character str) or 'D' if it has none. */
-static MpObject *fx_del(MpObject *self, int nargs, MpObject **args)
+static inline MpObject *fx_del(MpObject *self, int nargs, MpObject **args)
 {
     MpObject *name = str_from_cstr("tag");
     MpObject *tag = instance_getattr(args[0], name);
@@ -47,7 +48,7 @@ static MpObject *fx_del(MpObject *self, int nargs, MpObject **args)
 }
 
 /* Weakref callback: logs 'c', or 'x' if the ref is not dead inside it. */
-static MpObject *fx_callback(MpObject *self, int nargs, MpObject **args)
+static inline MpObject *fx_callback(MpObject *self, int nargs, MpObject **args)
 {
     MpWeakref *wr = (MpWeakref *)args[0];
     fx_mark(wr->object == MP_NONE ? 'c' : 'x');
@@ -55,7 +56,7 @@ static MpObject *fx_callback(MpObject *self, int nargs, MpObject **args)
 }
 
 /* A class named `name`; with_del gives it fx_del as __del__. */
-static MpObject *fx_class(const char *name, int with_del)
+static inline MpObject *fx_class(const char *name, int with_del)
 {
     MpObject *ns = dict_new();
     if (with_del) {
@@ -74,19 +75,19 @@ static MpObject *fx_class(const char *name, int with_del)
     return cls;
 }
 
-static MpObject *fx_new(MpObject *cls)
+static inline MpObject *fx_new(MpObject *cls)
 {
     return class_call((MpType *)cls, 0, NULL);
 }
 
-static void fx_setattr(MpObject *o, const char *name, MpObject *v)
+static inline void fx_setattr(MpObject *o, const char *name, MpObject *v)
 {
     MpObject *n = str_from_cstr(name);
     assert_int_equal(instance_setattr(o, n, v), 0);
     mp_decref(n);
 }
 
-static void fx_tag(MpObject *o, const char *tag)
+static inline void fx_tag(MpObject *o, const char *tag)
 {
     MpObject *t = str_from_cstr(tag);
     fx_setattr(o, "tag", t);
@@ -100,10 +101,12 @@ static struct {
     const void *obj[4096];
     int64_t a[4096];
     int n;
+    int counts[64];     /* per kind, never capped */
 } fx_events;
 
-static void fx_record(const MpEvent *ev, void *ctx)
+static inline void fx_record(const MpEvent *ev, void *ctx)
 {
+    fx_events.counts[ev->kind]++;
     if (fx_events.n < 4096) {
         fx_events.kind[fx_events.n] = ev->kind;
         fx_events.obj[fx_events.n] = ev->obj;
@@ -112,23 +115,20 @@ static void fx_record(const MpEvent *ev, void *ctx)
     }
 }
 
-static void fx_record_start(void)
+static inline void fx_record_start(void)
 {
-    fx_events.n = 0;
+    memset(&fx_events, 0, sizeof fx_events);
     fx_log[0] = '\0';
     event_set_observer(fx_record, NULL);
 }
 
-static int fx_count(MpEventKind kind)
+static inline int fx_count(MpEventKind kind)
 {
-    int n = 0;
-    for (int i = 0; i < fx_events.n; i++)
-        n += fx_events.kind[i] == kind;
-    return n;
+    return fx_events.counts[kind];
 }
 
 /* Index of the first event of `kind` about `obj`, or -1. */
-static int fx_find(MpEventKind kind, const void *obj)
+static inline int fx_find(MpEventKind kind, const void *obj)
 {
     for (int i = 0; i < fx_events.n; i++)
         if (fx_events.kind[i] == kind && (!obj || fx_events.obj[i] == obj))

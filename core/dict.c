@@ -1,0 +1,519 @@
+/* dict.c — dict (see dict.h). */
+#include <string.h>
+#include "dict.h"
+#include "err.h"
+#include "gc.h"
+#include "mem.h"
+#include "str.h"
+
+_Static_assert(sizeof(MpDict) <= 48, "dict fits CPython's size");
+
+enum { LOG_MINSIZE = 3, IX_EMPTY = -1, IX_DUMMY = -2, PERTURB_SHIFT = 5 };
+
+typedef struct DictKeys {
+    int64_t refcnt;
+    uint8_t log2_size, log2_index_bytes, unicode, pad;
+    uint32_t version;
+    int64_t usable, nentries;
+    /* indices, then entries */
+} DictKeys;
+
+_Static_assert(sizeof(DictKeys) == 32, "keys header is CPython's 32 bytes");
+
+typedef struct Entry {         /* general table entry: 24 bytes in CPython */
+    int64_t hash;
+    MpObject *key, *value;
+} Entry;
+
+typedef struct UEntry {        /* unicode table entry: 16 bytes in CPython */
+    MpObject *key, *value;
+} UEntry;
+
+_Static_assert(sizeof(Entry) <= 24 && sizeof(UEntry) <= 16, "entries fit");
+
+static struct {
+    MpDict *dicts[MP_DICT_MAXFREELIST];
+    int ndicts;
+    DictKeys *keys[MP_DICT_MAXFREELIST];
+    int nkeys;
+} freelist;
+
+int dict_freelist_size(void) { return freelist.ndicts; }
+int dict_keys_freelist_size(void) { return freelist.nkeys; }
+
+static inline int64_t dk_size(const DictKeys *k) { return (int64_t)1 << k->log2_size; }
+static inline int64_t usable_fraction(int64_t n) { return (n << 1) / 3; }
+static inline uint8_t *dk_indices(DictKeys *k) { return (uint8_t *)(k + 1); }
+static inline void *dk_entries(DictKeys *k)
+{
+    return dk_indices(k) + ((size_t)1 << k->log2_index_bytes);
+}
+static inline Entry *gentries(DictKeys *k) { return dk_entries(k); }
+static inline UEntry *uentries(DictKeys *k) { return dk_entries(k); }
+
+static int64_t get_index(DictKeys *k, int64_t i)
+{
+    uint8_t *ix = dk_indices(k);
+    switch (k->log2_index_bytes - k->log2_size) {
+    case 0: return ((int8_t *)ix)[i];
+    case 1: return ((int16_t *)ix)[i];
+    case 2: return ((int32_t *)ix)[i];
+    default: return ((int64_t *)ix)[i];
+    }
+}
+
+static void set_index(DictKeys *k, int64_t i, int64_t v)
+{
+    uint8_t *ix = dk_indices(k);
+    switch (k->log2_index_bytes - k->log2_size) {
+    case 0: ((int8_t *)ix)[i] = (int8_t)v; break;
+    case 1: ((int16_t *)ix)[i] = (int16_t)v; break;
+    case 2: ((int32_t *)ix)[i] = (int32_t)v; break;
+    default: ((int64_t *)ix)[i] = v; break;
+    }
+}
+
+static int log2_index_bytes(int log2_size)
+{
+    if (log2_size < 8)
+        return log2_size;
+    if (log2_size < 16)
+        return log2_size + 1;
+    if (log2_size < 32)
+        return log2_size + 2;
+    return log2_size + 3;
+}
+
+size_t dict_keys_size(int log2_size, int unicode)
+{
+    int64_t usable = usable_fraction((int64_t)1 << log2_size);
+    return sizeof(DictKeys) + ((size_t)1 << log2_index_bytes(log2_size))
+         + (size_t)usable * (unicode ? 16 : 24);
+}
+
+/* Key/value/hash of entry i, whatever the table kind. */
+static MpObject **entry_key(DictKeys *k, int64_t i)
+{
+    return k->unicode ? &uentries(k)[i].key : &gentries(k)[i].key;
+}
+
+static MpObject **entry_value(DictKeys *k, int64_t i)
+{
+    return k->unicode ? &uentries(k)[i].value : &gentries(k)[i].value;
+}
+
+static int64_t entry_hash(DictKeys *k, int64_t i)
+{
+    return k->unicode ? str_hash(uentries(k)[i].key) : gentries(k)[i].hash;
+}
+
+static DictKeys *keys_new(MpDict *owner, int log2_size, int unicode)
+{
+    DictKeys *k;
+    size_t bytes = dict_keys_size(log2_size, unicode);
+    if (log2_size == LOG_MINSIZE && unicode && freelist.nkeys > 0) {
+        k = freelist.keys[--freelist.nkeys];
+    } else {
+        k = mem_alloc(bytes);
+        if (!k)
+            return NULL;
+    }
+    MP_EMIT(MP_EV_BUF_ALLOC, owner, k, bytes, 0, 0);
+    memset(k, 0, sizeof *k);
+    k->refcnt = 1;
+    k->log2_size = (uint8_t)log2_size;
+    k->log2_index_bytes = (uint8_t)log2_index_bytes(log2_size);
+    k->unicode = (uint8_t)unicode;
+    k->usable = usable_fraction(dk_size(k));
+    memset(dk_indices(k), 0xff, (size_t)1 << k->log2_index_bytes);
+    return k;
+}
+
+/* Frees the table memory (entries already released or moved). */
+static void keys_free(MpDict *owner, DictKeys *k)
+{
+    MP_EMIT(MP_EV_BUF_FREE, owner, k, dict_keys_size(k->log2_size, k->unicode), 0, 0);
+    if (k->log2_size == LOG_MINSIZE && k->unicode && freelist.nkeys < MP_DICT_MAXFREELIST) {
+        freelist.keys[freelist.nkeys++] = k;
+        return;
+    }
+    mem_free(k);
+}
+
+/* Releases the entries in insertion order (key, then value), then the table. */
+static void keys_decref(MpDict *owner, DictKeys *k)
+{
+    for (int64_t i = 0; i < k->nentries; i++) {
+        MpObject *key = *entry_key(k, i), *value = *entry_value(k, i);
+        mp_xdecref(key);
+        mp_xdecref(value);
+    }
+    keys_free(owner, k);
+}
+
+/* Index of the entry for key, IX_EMPTY if absent, or -3 on error. */
+static int64_t lookup(DictKeys *k, MpObject *key, int64_t hash)
+{
+    size_t mask = (size_t)dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        int64_t ix = get_index(k, (int64_t)i);
+        if (ix == IX_EMPTY)
+            return IX_EMPTY;
+        if (ix >= 0) {
+            MpObject *ek = *entry_key(k, ix);
+            if (ek == key)
+                return ix;
+            if (entry_hash(k, ix) == hash) {
+                int eq = object_eq(ek, key);
+                if (eq < 0)
+                    return -3;
+                if (eq)
+                    return ix;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+static int64_t find_empty_slot(DictKeys *k, int64_t hash)
+{
+    size_t mask = (size_t)dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (get_index(k, (int64_t)i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return (int64_t)i;
+}
+
+static int resize(MpDict *d, int log2_new, int unicode)
+{
+    DictKeys *old = d->keys;
+    DictKeys *k = keys_new(d, log2_new, unicode);
+    if (!k)
+        return -1;
+    int64_t n = 0;
+    for (int64_t i = 0; old && i < old->nentries; i++) {
+        MpObject *key = *entry_key(old, i);
+        if (!key)
+            continue;
+        int64_t hash = entry_hash(old, i);
+        if (unicode) {
+            uentries(k)[n].key = key;
+            uentries(k)[n].value = *entry_value(old, i);
+        } else {
+            gentries(k)[n] = (Entry){ hash, key, *entry_value(old, i) };
+        }
+        set_index(k, find_empty_slot(k, hash), n);
+        n++;
+    }
+    k->nentries = n;
+    k->usable -= n;
+    d->keys = k;
+    if (old)
+        keys_free(d, old);
+    return 0;
+}
+
+static int calculate_log2(int64_t minsize)
+{
+    int log2 = LOG_MINSIZE;
+    while (((int64_t)1 << log2) < minsize)
+        log2++;
+    return log2;
+}
+
+static void maintain_tracking(MpDict *d, MpObject *key, MpObject *value)
+{
+    if (!gc_is_tracked(MP_OBJ(d)) && (gc_may_be_tracked(key) || gc_may_be_tracked(value)))
+        gc_track(MP_OBJ(d));
+}
+
+int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
+{
+    MpDict *d = (MpDict *)o;
+    int64_t hash = object_hash(key);
+    if (hash == -1 && err_occurred())
+        return -1;
+    int key_is_str = str_check(key);
+    if (!d->keys) {
+        if (resize(d, LOG_MINSIZE, key_is_str) < 0)
+            return -1;
+    } else if (d->keys->unicode && !key_is_str) {
+        if (resize(d, calculate_log2(d->used * 3), 0) < 0)
+            return -1;
+    }
+    int64_t ix = lookup(d->keys, key, hash);
+    if (ix == -3)
+        return -1;
+    maintain_tracking(d, key, value);
+    if (ix >= 0) {
+        MpObject **slot = entry_value(d->keys, ix);
+        MpObject *old = *slot;
+        *slot = mp_newref(value);
+        d->version++;
+        mp_xdecref(old);
+        return 0;
+    }
+    if (d->keys->usable <= 0 && resize(d, calculate_log2(d->used * 3), d->keys->unicode) < 0)
+        return -1;
+    DictKeys *k = d->keys;
+    int64_t n = k->nentries;
+    set_index(k, find_empty_slot(k, hash), n);
+    if (k->unicode) {
+        uentries(k)[n].key = mp_newref(key);
+        uentries(k)[n].value = mp_newref(value);
+    } else {
+        gentries(k)[n] = (Entry){ hash, mp_newref(key), mp_newref(value) };
+    }
+    k->nentries++;
+    k->usable--;
+    d->used++;
+    d->version++;
+    return 0;
+}
+
+MpObject *dict_getitem(MpObject *o, MpObject *key)
+{
+    MpDict *d = (MpDict *)o;
+    int64_t hash = object_hash(key);
+    if (hash == -1 && err_occurred())
+        return NULL;
+    if (!d->keys)
+        return NULL;
+    int64_t ix = lookup(d->keys, key, hash);
+    return ix >= 0 ? *entry_value(d->keys, ix) : NULL;
+}
+
+MpObject *dict_getitem_cstr(MpObject *o, const char *key)
+{
+    MpDict *d = (MpDict *)o;
+    for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
+        MpObject *k = *entry_key(d->keys, i);
+        if (k && str_check(k) && str_eq_cstr(k, key))
+            return *entry_value(d->keys, i);
+    }
+    return NULL;
+}
+
+int dict_delitem(MpObject *o, MpObject *key)
+{
+    MpDict *d = (MpDict *)o;
+    int64_t hash = object_hash(key);
+    if (hash == -1 && err_occurred())
+        return -1;
+    int64_t ix = d->keys ? lookup(d->keys, key, hash) : IX_EMPTY;
+    if (ix == -3)
+        return -1;
+    if (ix < 0) {
+        MpObject *r = object_repr(key);
+        char buf[120] = "?";
+        if (r) {
+            str_to_cbuf(r, buf, sizeof buf);
+            mp_decref(r);
+        }
+        err_set(&MpExc_KeyError, "%s", buf);
+        return -1;
+    }
+    DictKeys *k = d->keys;
+    size_t mask = (size_t)dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (get_index(k, (int64_t)i) != ix) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    set_index(k, (int64_t)i, IX_DUMMY);
+    MpObject *old_key = *entry_key(k, ix), *old_value = *entry_value(k, ix);
+    *entry_key(k, ix) = NULL;
+    *entry_value(k, ix) = NULL;
+    d->used--;
+    d->version++;
+    mp_decref(old_key);
+    mp_decref(old_value);
+    return 0;
+}
+
+int dict_next(MpObject *o, int64_t *pos, MpObject **key, MpObject **value)
+{
+    MpDict *d = (MpDict *)o;
+    while (d->keys && *pos < d->keys->nentries) {
+        int64_t i = (*pos)++;
+        MpObject *k = *entry_key(d->keys, i);
+        if (k) {
+            *key = k;
+            *value = *entry_value(d->keys, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void dict_clear(MpObject *o)
+{
+    MpDict *d = (MpDict *)o;
+    DictKeys *k = d->keys;
+    d->keys = NULL;
+    d->used = 0;
+    if (k)
+        keys_decref(d, k);
+}
+
+MpObject *dict_copy(MpObject *o)
+{
+    MpObject *c = dict_new();
+    MpObject *k, *v;
+    int64_t pos = 0;
+    while (c && dict_next(o, &pos, &k, &v))
+        if (dict_setitem(c, k, v) < 0) {
+            mp_decref(c);
+            return NULL;
+        }
+    return c;
+}
+
+size_t dict_sizeof(const MpObject *o)
+{
+    const MpDict *d = (const MpDict *)o;
+    size_t s = 16 + 48;
+    if (d->keys)
+        s += dict_keys_size(d->keys->log2_size, d->keys->unicode);
+    return s;
+}
+
+static size_t dict_getsizeof(MpObject *o) { return dict_sizeof(o); }
+
+void dict_maybe_untrack(MpObject *o)
+{
+    MpDict *d = (MpDict *)o;
+    if (!gc_is_tracked(o))
+        return;
+    for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
+        MpObject *k = *entry_key(d->keys, i), *v = *entry_value(d->keys, i);
+        if (!k)
+            continue;
+        if (gc_may_be_tracked(v) || (!d->keys->unicode && gc_may_be_tracked(k)))
+            return;
+    }
+    gc_untrack(o);
+}
+
+MpObject *dict_new(void)
+{
+    MpDict *d;
+    if (freelist.ndicts > 0) {
+        d = freelist.dicts[--freelist.ndicts];
+        d->ob.refcnt = 1;
+        d->ob.gcstate = 0;
+        object_register(MP_OBJ(d));
+        MP_EMIT(MP_EV_FREELIST_POP, d, object_block(MP_OBJ(d)), 0, 0, 0);
+    } else {
+        d = (MpDict *)object_new(&MpDict_Type, 0, sizeof(MpDict));
+        if (!d)
+            return NULL;
+    }
+    d->used = 0;
+    d->keys = NULL;
+    d->values = NULL;
+    return MP_OBJ(d);
+}
+
+static void dict_dealloc(MpObject *o)
+{
+    MpDict *d = (MpDict *)o;
+    gc_untrack(o);
+    if (!trash_begin(o))
+        return;
+    DictKeys *k = d->keys;
+    d->keys = NULL;
+    if (k)
+        keys_decref(d, k);
+    if (freelist.ndicts < MP_DICT_MAXFREELIST) {
+        MP_EMIT(MP_EV_FREELIST_PUSH, o, object_block(o), 0, 0, 0);
+        object_unregister(o);
+        freelist.dicts[freelist.ndicts++] = d;
+    } else {
+        object_free(o);
+    }
+    trash_end();
+}
+
+void dict_clear_freelists(void)
+{
+    while (freelist.ndicts > 0) {
+        MpDict *d = freelist.dicts[--freelist.ndicts];
+        void *block = object_block(MP_OBJ(d));
+        MP_EMIT(MP_EV_FREE, d, block, mem_usable(block), 0, 0);
+        mem_free(block);
+    }
+    while (freelist.nkeys > 0)
+        mem_free(freelist.keys[--freelist.nkeys]);
+}
+
+static int dict_traverse(MpObject *o, MpVisit visit, void *arg)
+{
+    MpDict *d = (MpDict *)o;
+    for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
+        MpObject *k = *entry_key(d->keys, i), *v = *entry_value(d->keys, i);
+        int r;
+        if (v && (r = visit(v, arg)))
+            return r;
+        if (k && (r = visit(k, arg)))
+            return r;
+    }
+    return 0;
+}
+
+static int64_t dict_hash(MpObject *o)
+{
+    err_set(&MpExc_TypeError, "unhashable type: 'dict'");
+    return -1;
+}
+
+static int dict_eq(MpObject *a, MpObject *b)
+{
+    if (b->type != &MpDict_Type || dict_size(a) != dict_size(b))
+        return 0;
+    MpObject *k, *v;
+    int64_t pos = 0;
+    while (dict_next(a, &pos, &k, &v)) {
+        MpObject *w = dict_getitem(b, k);
+        if (!w)
+            return err_occurred() ? -1 : 0;
+        int r = object_eq(v, w);
+        if (r != 1)
+            return r;
+    }
+    return 1;
+}
+
+static MpObject *dict_repr(MpObject *o)
+{
+    MpObject *acc = str_from_cstr("{"), *k, *v;
+    int64_t pos = 0, n = 0;
+    while (acc && dict_next(o, &pos, &k, &v)) {
+        MpObject *parts[4] = { n ? str_from_cstr(", ") : str_from_cstr(""), object_repr(k),
+                               str_from_cstr(": "), object_repr(v) };
+        for (int i = 0; i < 4; i++) {
+            MpObject *x = acc && parts[i] ? str_concat(acc, parts[i]) : NULL;
+            mp_xdecref(acc);
+            acc = x;
+        }
+        for (int i = 0; i < 4; i++)
+            mp_xdecref(parts[i]);
+        n++;
+    }
+    if (!acc)
+        return NULL;
+    MpObject *close = str_from_cstr("}");
+    MpObject *res = str_concat(acc, close);
+    mp_decref(close);
+    mp_decref(acc);
+    return res;
+}
+
+MpType MpDict_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "dict", .basicsize = 48,
+    .flags = MP_TF_GC | MP_TF_BASETYPE, .dealloc = dict_dealloc,
+    .traverse = dict_traverse, .clear = dict_clear, .hash = dict_hash,
+    .eq = dict_eq, .repr = dict_repr, .getsizeof = dict_getsizeof,
+    .base = &MpBaseObject_Type,
+};

@@ -1,0 +1,53 @@
+/* dict.h — dict: CPython 3.11's compact, insertion-ordered hash table.
+ *
+ * A dict is 48 bytes plus the GC head; its table is one separate "keys"
+ * buffer of CPython's size: a 32-byte header, one index per slot (1, 2, 4
+ * or 8 bytes by table size), then the entries: 16 bytes each when every
+ * key is a str ("unicode" tables), 24 otherwise.  An empty dict has no
+ * table (getsizeof({}) == 64); the first insertion makes an 8-slot table
+ * with 5 usable entries; a full table grows to the smallest power of two
+ * >= used * 3 (so 8, 16, 32, 64, 128 slots: 5, 10, 21, 42, 85 entries).
+ * Deleting leaves a dummy; resizing compacts.
+ *
+ * Tracking: a new dict is untracked; it is tracked once a key or value
+ * that may be tracked is inserted; a full collection untracks dicts that
+ * hold nothing trackable (dict_maybe_untrack).  Free lists: 80 dict
+ * objects, and 80 8-slot unicode tables.  Entries are released in
+ * insertion order, key then value.
+ */
+#ifndef MP_DICT_H
+#define MP_DICT_H
+
+#include "object.h"
+
+typedef struct MpDict {
+    MpObject ob;
+    int64_t used;
+    uint64_t version;
+    struct DictKeys *keys;   /* NULL: the shared empty table */
+    void *values;            /* split tables: unused (instances use class.h) */
+} MpDict;
+
+enum { MP_DICT_MAXFREELIST = 80 };
+
+extern MpType MpDict_Type;
+
+MpObject *dict_new(void);
+int dict_setitem(MpObject *d, MpObject *key, MpObject *value);
+/* Borrowed value, or NULL (error set only if the key is unhashable). */
+MpObject *dict_getitem(MpObject *d, MpObject *key);
+MpObject *dict_getitem_cstr(MpObject *d, const char *key);
+int dict_delitem(MpObject *d, MpObject *key);   /* KeyError if missing */
+static inline int64_t dict_size(const MpObject *d) { return ((const MpDict *)d)->used; }
+/* Iterates in insertion order: 1 and borrowed key/value, or 0 at the end. */
+int dict_next(MpObject *d, int64_t *pos, MpObject **key, MpObject **value);
+void dict_clear(MpObject *d);
+MpObject *dict_copy(MpObject *d);
+size_t dict_sizeof(const MpObject *d);
+size_t dict_keys_size(int log2_size, int unicode);
+void dict_maybe_untrack(MpObject *d);
+void dict_clear_freelists(void);
+int dict_freelist_size(void);
+int dict_keys_freelist_size(void);
+
+#endif

@@ -1,0 +1,37 @@
+/* int.h — int and bool.
+ *
+ * An int holds an int64_t; its size is CPython's: 24 bytes of header and
+ * 4 bytes per 30-bit digit of |value|, with at least one digit (0, 1 and
+ * 2**30-1 take 28 bytes, 2**30 takes 32, 2**60 takes 36).  Small ints
+ * -5..256 and True/False are static singletons.  Values beyond 64 bits
+ * raise OverflowError for now.
+ */
+#ifndef MP_INT_H
+#define MP_INT_H
+
+#include "object.h"
+
+typedef struct MpInt {
+    MpObject ob;
+    int64_t value;
+} MpInt;
+
+enum { MP_SMALL_INT_MIN = -5, MP_SMALL_INT_MAX = 256 };
+
+extern MpType MpInt_Type, MpBool_Type;
+extern MpInt mp_True, mp_False;
+#define MP_TRUE (&mp_True.ob)
+#define MP_FALSE (&mp_False.ob)
+
+MpObject *int_from_i64(int64_t v);
+static inline int64_t int_as_i64(const MpObject *o) { return ((const MpInt *)o)->value; }
+static inline int int_check(const MpObject *o)
+{
+    return o->type == &MpInt_Type || o->type == &MpBool_Type;
+}
+MpObject *bool_from(int truth);
+size_t int_cpython_size(int64_t v);
+int64_t int_hash_i64(int64_t v);     /* CPython's hash of an int */
+void int_init_statics(void);
+
+#endif

@@ -1,0 +1,87 @@
+/* pymalloc.h — the small-object allocator (CPython 3.11's obmalloc).
+ *
+ *   system heap (heap.h)
+ *     └─ arena: a 1 MiB heap chunk; pools start at the next 16 KiB
+ *        boundary, so 63 pools fit (64 if the chunk happens to be aligned)
+ *          └─ pool: 16 KiB; a 48-byte header, then blocks of one size class
+ *               └─ block: 16..512 bytes, handed out by mem_alloc
+ *
+ *   request bytes   size class   block size   blocks per pool
+ *        1-16            0            16            1021
+ *       17-32            1            32             510
+ *       33-48            2            48             340
+ *        ...           ...           ...             ...
+ *      497-512          31           512              31
+ *   class = (n - 1) >> 4, block = (class + 1) * 16,
+ *   blocks = (16384 - 48) / block
+ *
+ * Pool states: *used* (some blocks free, on usedpools[class], a circular
+ * doubly linked list), *full* (on no list), *empty* (on its arena's
+ * freepools, LIFO).  Allocation takes the first pool of usedpools[class]
+ * and pops its freeblock list (LIFO), carving untouched blocks lazily at
+ * nextoffset.  A pool that goes from full to used is linked at the FRONT
+ * of usedpools; one that goes empty is pushed on its arena's freepools.
+ * A new pool comes from the head of usable_arenas: its freepools first,
+ * else its untouched tail.  usable_arenas is sorted by ascending number of
+ * free pools (fullest first).  An arena whose pools are all free goes back
+ * to the heap, unless it is the last of usable_arenas.
+ *
+ * Invariant: for every pool, used + free-listed + untouched = capacity.
+ */
+#ifndef MP_PYMALLOC_H
+#define MP_PYMALLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    PM_ALIGNMENT = 16,
+    PM_SMALL_REQUEST_THRESHOLD = 512,
+    PM_NB_CLASSES = PM_SMALL_REQUEST_THRESHOLD / PM_ALIGNMENT,
+    PM_POOL_SIZE = 16 * 1024,
+    PM_ARENA_SIZE = 1024 * 1024,
+    PM_POOL_OVERHEAD = 48,
+    PM_MAX_POOLS_IN_ARENA = PM_ARENA_SIZE / PM_POOL_SIZE,
+};
+
+typedef enum PmPoolState { PM_POOL_USED, PM_POOL_FULL, PM_POOL_EMPTY } PmPoolState;
+
+typedef struct PmPoolInfo {
+    int arena, index;        /* arena object index, pool index in the arena */
+    uint64_t sim;
+    int size_class;
+    PmPoolState state;
+    unsigned used, free_listed, untouched, capacity;
+} PmPoolInfo;
+
+typedef struct PmArenaInfo {
+    int index;
+    uint64_t sim, first_pool_sim;
+    unsigned npools, nfreepools, ntouched;
+} PmArenaInfo;
+
+typedef struct PmStats {
+    unsigned arenas, pools_used, pools_full, pools_empty;
+    uint64_t blocks_used, bytes_used;
+} PmStats;
+
+int pm_size_class(size_t n);           /* -1 for 0 or > 512 */
+size_t pm_block_size(int cls);
+unsigned pm_blocks_per_pool(int cls);
+
+void pm_init(void);
+void pm_fini(void);
+void *pm_alloc(size_t n);              /* 1..512; NULL if no arena can be had */
+void pm_free(void *p);
+int pm_owns(const void *p);            /* CPython's address_in_range */
+size_t pm_block_size_of(const void *p);
+int pm_block_in_use(const void *p);
+
+void pm_walk_arenas(void (*fn)(const PmArenaInfo *a, void *ctx), void *ctx);
+void pm_walk_pools(void (*fn)(const PmPoolInfo *p, void *ctx), void *ctx);
+int pm_used_pool_order(int cls, uint64_t *sims, int max);
+int pm_usable_arena_order(int *indices, int max);
+PmStats pm_stats(void);
+const char *pm_check(void);
+
+#endif

@@ -1,0 +1,59 @@
+/* str.h — str and bytes.
+ *
+ * A str is stored as CPython stores it: fixed-width code units of 1, 2 or
+ * 4 bytes (the narrowest that holds its widest character) right after the
+ * header, so indexing is O(1).  Sizes are CPython's: 48 + len + 1 for
+ * ASCII, 72 + (len + 1) * kind otherwise ('' 49, 'abc' 52, 'é' 74,
+ * '\u1234' 76).  The empty string and the 256 one-character Latin-1
+ * strings are static.  Hashes are deterministic (CPython randomizes them,
+ * so no snippet can depend on their values) and cached.
+ *
+ * bytes: 33 + len bytes, immutable, data inline with a trailing NUL.
+ */
+#ifndef MP_STR_H
+#define MP_STR_H
+
+#include "object.h"
+
+typedef struct MpStr {
+    MpObject ob;
+    int64_t length;       /* code points */
+    int64_t hash;         /* -1 until computed */
+    uint32_t kind;        /* 1, 2 or 4 bytes per code point */
+    uint32_t ascii;
+    /* code units follow, then one NUL unit */
+} MpStr;
+
+typedef struct MpBytes {
+    MpObject ob;
+    int64_t size;
+    int64_t hash;
+    /* bytes follow, then a NUL */
+} MpBytes;
+
+extern MpType MpStr_Type, MpBytes_Type;
+
+static inline int str_check(const MpObject *o) { return o->type == &MpStr_Type; }
+static inline const uint8_t *str_data(const MpObject *o) { return (const uint8_t *)((const MpStr *)o + 1); }
+static inline int64_t str_len(const MpObject *o) { return ((const MpStr *)o)->length; }
+uint32_t str_char_at(const MpObject *o, int64_t i);
+
+/* New str from UTF-8 (NULL with ValueError if invalid). */
+MpObject *str_from_utf8(const char *s, size_t n);
+MpObject *str_from_cstr(const char *s);
+/* New str from code points. */
+MpObject *str_from_codepoints(const uint32_t *cps, int64_t n);
+/* UTF-8 of o into buf (always NUL-terminated, cut at cap - 1 bytes);
+ * returns the full UTF-8 length. */
+size_t str_to_cbuf(const MpObject *o, char *buf, size_t cap);
+int str_eq_cstr(const MpObject *o, const char *s);
+MpObject *str_concat(MpObject *a, MpObject *b);
+int64_t str_hash(MpObject *o);
+size_t str_cpython_size(int64_t length, uint32_t kind, int ascii);
+void str_init_statics(void);
+
+MpObject *bytes_from(const char *s, size_t n);
+static inline const char *bytes_data(const MpObject *o) { return (const char *)((const MpBytes *)o + 1); }
+static inline int64_t bytes_size(const MpObject *o) { return ((const MpBytes *)o)->size; }
+
+#endif
