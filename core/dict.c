@@ -215,11 +215,17 @@ static int resize(MpDict *d, int log2_new, int unicode)
     return 0;
 }
 
+/* calculate_log2_keysize of 3.11: the bit length of
+ * ((minsize | 8) - 1) | 7, so {'a': 1} converted for an int key gets 16
+ * slots, not 8. */
 static int calculate_log2(int64_t minsize)
 {
-    int log2 = LOG_MINSIZE;
-    while (((int64_t)1 << log2) < minsize)
+    uint64_t m = (((uint64_t)minsize | 8) - 1) | 7;
+    int log2 = 0;
+    while (m) {
         log2++;
+        m >>= 1;
+    }
     return log2;
 }
 
