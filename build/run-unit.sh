@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Runs every cmocka unit-test binary given as an argument; fails if any fails.
-# Prints one closing line "N passed, N failed" counting test binaries' cases.
+# Runs every cmocka unit-test program given as an argument; each test runs on
+# a fresh runtime and ends with the heap checker.  Ends with one line
+# "unit: N passed, N failed" counting test cases; fails if any failed.
 set -u
-failed=0
+passed=0 failed=0 broken=0
 for t in "$@"; do
   echo "== $t"
-  if ! "$t"; then failed=$((failed + 1)); echo "FAILED: $t"; fi
+  out=$("$t" 2>&1); rc=$?
+  echo "$out"
+  passed=$((passed + $(grep -c '^\[       OK \]' <<<"$out")))
+  failed=$((failed + $(grep -cE '^\[  (FAILED|ERROR)   ?\] test' <<<"$out")))
+  [ "$rc" -eq 0 ] || broken=$((broken + 1))
 done
-[ "$failed" -eq 0 ] || { echo "$failed unit test program(s) failed"; exit 1; }
+echo "unit: $passed passed, $failed failed"
+[ "$broken" -eq 0 ]

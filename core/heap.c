@@ -57,9 +57,10 @@ static void set_chunk(Chunk *c, uint64_t size, int used)
 int heap_init(size_t limit)
 {
     memset(&heap, 0, sizeof heap);
-    /* calloc: the host gives zero pages lazily, so untouched heap costs
-     * nothing and every byte read is defined */
-    heap.raw = calloc(1, limit + 16384);
+    /* malloc, not calloc: untouched pages of a large reservation cost the
+     * host nothing, and nothing reads heap memory it did not write (pm_owns
+     * validates whatever it finds at a pool boundary) */
+    heap.raw = malloc(limit + 16384);
     if (!heap.raw)
         return -1;
     heap.base = (uint8_t *)(((uintptr_t)heap.raw + 16383) & ~(uintptr_t)16383);
