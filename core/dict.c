@@ -493,27 +493,19 @@ static int dict_eq(MpObject *a, MpObject *b)
 
 static MpObject *dict_repr(MpObject *o)
 {
-    MpObject *acc = str_from_cstr("{"), *k, *v;
+    StrBuf b = { 0 };
+    MpObject *k, *v;
     int64_t pos = 0, n = 0;
-    while (acc && dict_next(o, &pos, &k, &v)) {
-        MpObject *parts[4] = { n ? str_from_cstr(", ") : str_from_cstr(""), object_repr(k),
-                               str_from_cstr(": "), object_repr(v) };
-        for (int i = 0; i < 4; i++) {
-            MpObject *x = acc && parts[i] ? str_concat(acc, parts[i]) : NULL;
-            mp_xdecref(acc);
-            acc = x;
-        }
-        for (int i = 0; i < 4; i++)
-            mp_xdecref(parts[i]);
-        n++;
+    strbuf_cstr(&b, "{");
+    while (dict_next(o, &pos, &k, &v)) {
+        if (n++)
+            strbuf_cstr(&b, ", ");
+        strbuf_repr(&b, k);
+        strbuf_cstr(&b, ": ");
+        strbuf_repr(&b, v);
     }
-    if (!acc)
-        return NULL;
-    MpObject *close = str_from_cstr("}");
-    MpObject *res = str_concat(acc, close);
-    mp_decref(close);
-    mp_decref(acc);
-    return res;
+    strbuf_cstr(&b, "}");
+    return strbuf_finish(&b);
 }
 
 MpType MpDict_Type = {

@@ -236,22 +236,15 @@ static int list_eq(MpObject *a, MpObject *b)
 
 static MpObject *list_repr(MpObject *o)
 {
-    MpObject *acc = str_from_cstr("[");
-    for (int64_t i = 0; acc && i < list_size(o); i++) {
-        MpObject *r = object_repr(list_getitem(o, i));
-        MpObject *sep = str_from_cstr(i + 1 < list_size(o) ? ", " : "");
-        MpObject *x = r && sep ? str_concat(acc, r) : NULL;
-        MpObject *y = x ? str_concat(x, sep) : NULL;
-        mp_xdecref(r); mp_xdecref(sep); mp_xdecref(x); mp_decref(acc);
-        acc = y;
+    StrBuf b = { 0 };
+    strbuf_cstr(&b, "[");
+    for (int64_t i = 0; i < list_size(o); i++) {
+        if (i)
+            strbuf_cstr(&b, ", ");
+        strbuf_repr(&b, list_getitem(o, i));
     }
-    if (!acc)
-        return NULL;
-    MpObject *close = str_from_cstr("]");
-    MpObject *res = str_concat(acc, close);
-    mp_decref(close);
-    mp_decref(acc);
-    return res;
+    strbuf_cstr(&b, "]");
+    return strbuf_finish(&b);
 }
 
 MpType MpList_Type = {

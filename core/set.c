@@ -91,65 +91,42 @@ static int table_resize(MpSet *s, int64_t minused)
     return 0;
 }
 
-static int add_entry(MpSet *s, MpObject *key, int64_t hash)
+/* CPython's probe sequence: 9 linear probes, then perturbation.  Returns
+ * the entry holding key, or NULL with *slot set to where key would be
+ * inserted (the first deleted entry seen, else the unused entry that ended
+ * the search); *error is set when a comparison fails. */
+static SetEntry *probe(MpSet *s, MpObject *key, int64_t hash, SetEntry **slot, int *error)
 {
-    SetEntry *freeslot;
-    size_t mask, i, perturb;
-restart:
-    mask = (size_t)s->mask;
-    i = (size_t)hash & mask;
-    perturb = (size_t)hash;
-    freeslot = NULL;
+    *error = 0;
+restart:;
+    SetEntry *table = s->table, *freeslot = NULL;
+    size_t mask = (size_t)s->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
     for (;;) {
-        SetEntry *e = &s->table[i];
+        SetEntry *e = &table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
         do {
-            if (e->hash == 0 && e->key == NULL)
-                goto found_unused_or_dummy;
+            if (e->hash == 0 && e->key == NULL) {
+                *slot = freeslot ? freeslot : e;
+                return NULL;
+            }
             if (e->hash == hash && e->key != &dummy_key) {
                 MpObject *startkey = e->key;
                 if (startkey == key)
-                    return 0;
-                SetEntry *table = s->table;
+                    return e;
                 mp_incref(startkey);
                 int eq = object_eq(startkey, key);
                 mp_decref(startkey);
-                if (eq < 0)
-                    return -1;
+                if (eq < 0) {
+                    *error = 1;
+                    return NULL;
+                }
                 if (table != s->table || e->key != startkey)
-                    goto restart;
+                    goto restart;   /* the comparison changed the set */
                 if (eq)
-                    return 0;
-                mask = (size_t)s->mask;
-            } else if (e->hash == -1 && e->key == &dummy_key) {
-                if (!freeslot)
-                    freeslot = e;
+                    return e;
+            } else if (e->key == &dummy_key && !freeslot) {
+                freeslot = e;
             }
-            e++;
-        } while (probes--);
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
-found_unused_or_dummy:
-    if (freeslot) {
-        s->used++;
-        freeslot->key = mp_newref(key);
-        freeslot->hash = hash;
-        return 0;
-    }
-    return -2;   /* an unused entry: set_add takes it (find_unused) */
-}
-
-/* Finds the unused entry for (key, hash) after add_entry reported it. */
-static SetEntry *find_unused(MpSet *s, int64_t hash)
-{
-    size_t mask = (size_t)s->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    for (;;) {
-        SetEntry *e = &s->table[i];
-        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-        do {
-            if (e->hash == 0 && e->key == NULL)
-                return e;
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
@@ -163,45 +140,20 @@ int set_add(MpObject *o, MpObject *key)
     int64_t hash = object_hash(key);
     if (hash == -1 && err_occurred())
         return -1;
-    int r = add_entry(s, key, hash);
-    if (r != -2)
-        return r;
-    SetEntry *e = find_unused(s, hash);
-    s->fill++;
+    SetEntry *slot;
+    int error;
+    if (probe(s, key, hash, &slot, &error) || error)
+        return error ? -1 : 0;
+    int reused = slot->key == &dummy_key;
+    slot->key = mp_newref(key);
+    slot->hash = hash;
     s->used++;
-    e->key = mp_newref(key);
-    e->hash = hash;
+    if (reused)
+        return 0;
+    s->fill++;
     if ((size_t)s->fill * 5 < (size_t)s->mask * 3)
         return 0;
     return table_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
-}
-
-static SetEntry *lookkey(MpSet *s, MpObject *key, int64_t hash, int *error)
-{
-    size_t mask = (size_t)s->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
-    *error = 0;
-    for (;;) {
-        SetEntry *e = &s->table[i];
-        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-        do {
-            if (e->hash == 0 && e->key == NULL)
-                return NULL;
-            if (e->hash == hash && e->key != &dummy_key) {
-                if (e->key == key)
-                    return e;
-                int eq = object_eq(e->key, key);
-                if (eq < 0) {
-                    *error = 1;
-                    return NULL;
-                }
-                if (eq)
-                    return e;
-            }
-            e++;
-        } while (probes--);
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
 }
 
 int set_contains(MpObject *o, MpObject *key)
@@ -209,8 +161,9 @@ int set_contains(MpObject *o, MpObject *key)
     int64_t hash = object_hash(key);
     if (hash == -1 && err_occurred())
         return -1;
+    SetEntry *slot;
     int error;
-    SetEntry *e = lookkey((MpSet *)o, key, hash, &error);
+    SetEntry *e = probe((MpSet *)o, key, hash, &slot, &error);
     return error ? -1 : e != NULL;
 }
 
@@ -220,8 +173,9 @@ int set_discard(MpObject *o, MpObject *key)
     int64_t hash = object_hash(key);
     if (hash == -1 && err_occurred())
         return -1;
+    SetEntry *slot;
     int error;
-    SetEntry *e = lookkey(s, key, hash, &error);
+    SetEntry *e = probe(s, key, hash, &slot, &error);
     if (error)
         return -1;
     if (!e)
@@ -370,23 +324,17 @@ static MpObject *set_repr(MpObject *o)
     int frozen = o->type == &MpFrozenSet_Type;
     if (set_size(o) == 0)
         return str_from_cstr(frozen ? "frozenset()" : "set()");
-    MpObject *acc = str_from_cstr(frozen ? "frozenset({" : "{"), *k;
+    StrBuf b = { 0 };
+    MpObject *k;
     int64_t pos = 0, n = 0;
-    while (acc && set_next(o, &pos, &k)) {
-        MpObject *sep = str_from_cstr(n ? ", " : ""), *r = object_repr(k);
-        MpObject *x = sep ? str_concat(acc, sep) : NULL;
-        MpObject *y = x && r ? str_concat(x, r) : NULL;
-        mp_xdecref(sep); mp_xdecref(r); mp_xdecref(x); mp_decref(acc);
-        acc = y;
-        n++;
+    strbuf_cstr(&b, frozen ? "frozenset({" : "{");
+    while (set_next(o, &pos, &k)) {
+        if (n++)
+            strbuf_cstr(&b, ", ");
+        strbuf_repr(&b, k);
     }
-    if (!acc)
-        return NULL;
-    MpObject *close = str_from_cstr(frozen ? "})" : "}");
-    MpObject *res = str_concat(acc, close);
-    mp_decref(close);
-    mp_decref(acc);
-    return res;
+    strbuf_cstr(&b, frozen ? "})" : "}");
+    return strbuf_finish(&b);
 }
 
 MpType MpSet_Type = {

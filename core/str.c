@@ -219,6 +219,71 @@ MpObject *str_concat(MpObject *a, MpObject *b)
     return o;
 }
 
+/* ---- StrBuf --------------------------------------------------------------- */
+
+static void strbuf_put(StrBuf *b, uint32_t c)
+{
+    if (b->failed)
+        return;
+    if (b->n == b->cap) {
+        int64_t cap = b->cap ? b->cap * 2 : 64;
+        uint32_t *cps = realloc(b->cps, (size_t)cap * sizeof *cps);
+        if (!cps) {
+            b->failed = 1;
+            return;
+        }
+        b->cps = cps;
+        b->cap = cap;
+    }
+    b->cps[b->n++] = c;
+}
+
+void strbuf_cstr(StrBuf *b, const char *utf8)
+{
+    size_t n = strlen(utf8);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int len = utf8_decode((const unsigned char *)utf8 + i, n - i, &c);
+        if (!len) {
+            b->failed = 1;
+            return;
+        }
+        strbuf_put(b, c);
+        i += (size_t)len;
+    }
+}
+
+void strbuf_str(StrBuf *b, const MpObject *str)
+{
+    for (int64_t i = 0; i < str_len(str); i++)
+        strbuf_put(b, str_char_at(str, i));
+}
+
+void strbuf_repr(StrBuf *b, MpObject *o)
+{
+    if (b->failed)
+        return;
+    MpObject *r = object_repr(o);
+    if (!r) {
+        b->failed = 2;   /* the error is already set */
+        return;
+    }
+    strbuf_str(b, r);
+    mp_decref(r);
+}
+
+MpObject *strbuf_finish(StrBuf *b)
+{
+    MpObject *s = NULL;
+    if (b->failed == 1)
+        err_no_memory();
+    else if (!b->failed)
+        s = str_from_codepoints(b->cps, b->n);
+    free(b->cps);
+    memset(b, 0, sizeof *b);
+    return s;
+}
+
 /* Python's repr: single quotes unless the text has ' and no ". */
 static MpObject *str_repr(MpObject *o)
 {
@@ -230,40 +295,27 @@ static MpObject *str_repr(MpObject *o)
         has_double |= c == '"';
     }
     uint32_t quote = has_single && !has_double ? '"' : '\'';
-    uint32_t *out = malloc(((size_t)n * 10 + 2) * sizeof *out);
-    if (!out) {
-        err_no_memory();
-        return NULL;
-    }
-    int64_t k = 0;
-    out[k++] = quote;
+    StrBuf b = { 0 };
+    strbuf_put(&b, quote);
     for (int64_t i = 0; i < n; i++) {
         uint32_t c = str_char_at(o, i);
         char esc[12] = "";
-        if (c == quote || c == '\\') { esc[0] = '\\'; esc[1] = (char)c; esc[2] = 0; }
+        if (c == quote || c == '\\') { esc[0] = '\\'; esc[1] = (char)c; }
         else if (c == '\n') strcpy(esc, "\\n");
         else if (c == '\r') strcpy(esc, "\\r");
         else if (c == '\t') strcpy(esc, "\\t");
         else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xad)
             snprintf(esc, sizeof esc, "\\x%02x", c);
         if (esc[0])
-            for (char *e = esc; *e; e++)
-                out[k++] = (uint32_t)(unsigned char)*e;
+            strbuf_cstr(&b, esc);
         else
-            out[k++] = c;
+            strbuf_put(&b, c);
     }
-    out[k++] = quote;
-    MpObject *r = str_from_codepoints(out, k);
-    free(out);
-    return r;
+    strbuf_put(&b, quote);
+    return strbuf_finish(&b);
 }
 
 static void str_dealloc(MpObject *o) { object_free(o); }
-
-static void static_str_dealloc(MpObject *o)
-{
-    fprintf(stderr, "memplay: refcount of a static str dropped to zero\n");
-}
 
 MpType MpStr_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "str", .basicsize = 48, .itemsize = 1,
@@ -271,9 +323,8 @@ MpType MpStr_Type = {
     .repr = str_repr, .getsizeof = str_getsizeof, .base = &MpBaseObject_Type,
 };
 
-/* The statics use the same type; only their dealloc differs, through this
- * check in object_dealloc's path: a static str never reaches zero unless a
- * refcount is wrong, which the heap checker reports first. */
+/* The static strings share the type; their refcount never reaches zero
+ * unless a refcount is wrong, which the heap checker reports first. */
 static void init_static(StaticStr *st, uint32_t c, int empty)
 {
     memset(st, 0, sizeof *st);
@@ -289,7 +340,6 @@ static void init_static(StaticStr *st, uint32_t c, int empty)
 
 void str_init_statics(void)
 {
-    (void)static_str_dealloc;
     init_static(&empty_str, 0, 1);
     for (uint32_t c = 0; c < 256; c++)
         init_static(&char_strs[c], c, 0);

@@ -52,6 +52,20 @@ int64_t str_hash(MpObject *o);
 size_t str_cpython_size(int64_t length, uint32_t kind, int ascii);
 void str_init_statics(void);
 
+/* Building a str piece by piece (reprs of containers): append, then
+ * finish, which returns the new str or NULL with the error set; a failed
+ * append is remembered and reported by finish. */
+typedef struct StrBuf {
+    uint32_t *cps;
+    int64_t n, cap;
+    int failed;
+} StrBuf;
+
+void strbuf_cstr(StrBuf *b, const char *utf8);
+void strbuf_str(StrBuf *b, const MpObject *str);
+void strbuf_repr(StrBuf *b, MpObject *o);
+MpObject *strbuf_finish(StrBuf *b);
+
 MpObject *bytes_from(const char *s, size_t n);
 static inline const char *bytes_data(const MpObject *o) { return (const char *)((const MpBytes *)o + 1); }
 static inline int64_t bytes_size(const MpObject *o) { return ((const MpBytes *)o)->size; }

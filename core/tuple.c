@@ -162,23 +162,15 @@ static int tuple_eq(MpObject *a, MpObject *b)
 
 static MpObject *tuple_repr(MpObject *o)
 {
-    int64_t n = tuple_size(o);
-    MpObject *acc = str_from_cstr("(");
-    for (int64_t i = 0; acc && i < n; i++) {
-        MpObject *r = object_repr(tuple_item(o, i));
-        MpObject *sep = str_from_cstr(i + 1 < n ? ", " : (n == 1 ? "," : ""));
-        MpObject *x = r && sep ? str_concat(acc, r) : NULL;
-        MpObject *y = x ? str_concat(x, sep) : NULL;
-        mp_xdecref(r); mp_xdecref(sep); mp_xdecref(x); mp_decref(acc);
-        acc = y;
+    StrBuf b = { 0 };
+    strbuf_cstr(&b, "(");
+    for (int64_t i = 0; i < tuple_size(o); i++) {
+        if (i)
+            strbuf_cstr(&b, ", ");
+        strbuf_repr(&b, tuple_item(o, i));
     }
-    if (!acc)
-        return NULL;
-    MpObject *close = str_from_cstr(")");
-    MpObject *res = str_concat(acc, close);
-    mp_decref(close);
-    mp_decref(acc);
-    return res;
+    strbuf_cstr(&b, tuple_size(o) == 1 ? ",)" : ")");
+    return strbuf_finish(&b);
 }
 
 MpType MpTuple_Type = {

@@ -55,16 +55,17 @@ static inline MpObject *fx_callback(MpObject *self, int nargs, MpObject **args)
     return mp_newref(MP_NONE);
 }
 
-/* A class named `name`; with_del gives it fx_del as __del__. */
-static inline MpObject *fx_class(const char *name, int with_del)
+/* A class named `name` whose __del__ is the C function `del` bound to
+ * `self` (NULL: no __del__). */
+static inline MpObject *fx_class_del(const char *name, MpCFunc del, MpObject *self)
 {
     MpObject *ns = dict_new();
-    if (with_del) {
-        MpObject *del = builtin_new("__del__", fx_del, NULL);
+    if (del) {
+        MpObject *fn = builtin_new("__del__", del, self);
         MpObject *key = str_from_cstr("__del__");
-        dict_setitem(ns, key, del);
+        dict_setitem(ns, key, fn);
         mp_decref(key);
-        mp_decref(del);
+        mp_decref(fn);
     }
     MpObject *n = str_from_cstr(name);
     MpObject *bases = tuple_new(0);
@@ -73,6 +74,12 @@ static inline MpObject *fx_class(const char *name, int with_del)
     mp_decref(n);
     mp_decref(ns);
     return cls;
+}
+
+/* A class named `name`; with_del gives it fx_del as __del__. */
+static inline MpObject *fx_class(const char *name, int with_del)
+{
+    return fx_class_del(name, with_del ? fx_del : NULL, NULL);
 }
 
 static inline MpObject *fx_new(MpObject *cls)

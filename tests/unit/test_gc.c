@@ -117,12 +117,7 @@ static MpObject *del_breaks_cycle(MpObject *self, int nargs, MpObject **args)
 
 static void test_del_breaking_cycle_returns_zero(void **state)
 {
-    MpObject *ns = dict_new(), *key = str_from_cstr("__del__");
-    MpObject *del = builtin_new("__del__", del_breaks_cycle, NULL);
-    dict_setitem(ns, key, del);
-    MpObject *name = str_from_cstr("A"), *bases = tuple_new(0);
-    MpObject *cls = class_new(name, bases, ns);
-    mp_decref(del); mp_decref(key); mp_decref(ns); mp_decref(name); mp_decref(bases);
+    MpObject *cls = fx_class_del("A", del_breaks_cycle, NULL);
 
     fx_log[0] = '\0';
     MpObject *i = fx_new(cls);
@@ -169,12 +164,7 @@ static void test_resurrection_and_pep442(void **state)
 {
     MpObject *saved = list_new(0);
     check_hold(saved);
-    MpObject *ns = dict_new(), *key = str_from_cstr("__del__");
-    MpObject *del = builtin_new("__del__", del_resurrect, saved);
-    dict_setitem(ns, key, del);
-    MpObject *name = str_from_cstr("A"), *bases = tuple_new(0);
-    MpObject *cls = class_new(name, bases, ns);
-    mp_decref(del); mp_decref(key); mp_decref(ns); mp_decref(name); mp_decref(bases);
+    MpObject *cls = fx_class_del("A", del_resurrect, saved);
 
     fx_log[0] = '\0';
     MpObject *i = fx_new(cls);

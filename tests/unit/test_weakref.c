@@ -77,13 +77,7 @@ static MpObject *del_probe(MpObject *self, int nargs, MpObject **args)
 
 static MpObject *probe_class(void)
 {
-    MpObject *ns = dict_new(), *key = str_from_cstr("__del__");
-    MpObject *del = builtin_new("__del__", del_probe, NULL);
-    dict_setitem(ns, key, del);
-    MpObject *name = str_from_cstr("P"), *bases = tuple_new(0);
-    MpObject *cls = class_new(name, bases, ns);
-    mp_decref(del); mp_decref(key); mp_decref(ns); mp_decref(name); mp_decref(bases);
-    return cls;
+    return fx_class_del("P", del_probe, NULL);
 }
 
 static void test_refcount_death_del_then_callbacks(void **state)
