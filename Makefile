@@ -9,15 +9,15 @@ OUT      := build/out
 NATIVE   := $(OUT)/native
 CC       ?= gcc
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes
-CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN)
+OPT      ?= -O2 -g
+CFLAGS   := $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN)
 CORE_SRC := $(filter-out core/cli.c core/wasm_api.c,$(wildcard core/*.c))
 CORE_HDR := $(wildcard core/*.h)
 CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
 
-.PHONY: all setup native wasm web serve test test-unit test-web bench clean
+.PHONY: all setup native wasm web serve test test-unit test-sanitize test-web bench clean
 
 all: native
 
@@ -44,6 +44,12 @@ $(NATIVE)/tests/%: tests/unit/%.c tests/unit/support.h $(NATIVE)/libmemplay.a
 test-unit: $(UNIT_BIN)
 	@bash build/run-unit.sh $(UNIT_BIN)
 
+# The unit tests again, built by clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer (any report fails the run).
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test-sanitize:
+	$(MAKE) test-unit NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
+
 wasm:
 	@bash build/wasm.sh
 
@@ -58,6 +64,7 @@ test-web: native web
 
 test: setup
 	$(MAKE) test-unit
+	$(MAKE) test-sanitize
 	$(MAKE) test-web
 
 # Benchmarks measure, tests assert: ratios against a baseline taken in the
