@@ -3,21 +3,35 @@
  *   memplay sizes     pymalloc's size classes: request range, block size,
  *                     blocks per 16 KiB pool
  *   memplay check     start a runtime, run the heap checker, stop it
+ *   memplay layout    build a few objects and print where everything lives:
+ *                     simulated addresses, blocks, pools, arenas, heap
+ *                     chunks — identical on every build and every run
  *
  * `run`, `trace`, `steps` and `bench` arrive with the interpreter and the
  * step machinery.
  */
 #include <stdio.h>
 #include <string.h>
+#include "class.h"
+#include "dict.h"
+#include "gc.h"
+#include "heap.h"
+#include "int.h"
+#include "list.h"
+#include "mem.h"
 #include "pymalloc.h"
+#include "region.h"
 #include "runtime.h"
 #include "check.h"
+#include "str.h"
+#include "tuple.h"
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay sizes | check | --help | --version\n"
+    fputs("usage: memplay sizes | check | layout | --help | --version\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
-          "  check   start the runtime, run the heap checker, report\n", out);
+          "  check   start the runtime, run the heap checker, report\n"
+          "  layout  build a few objects and print where everything lives\n", out);
     return out == stderr ? 2 : 0;
 }
 
@@ -47,6 +61,75 @@ static int cmd_check(void)
     return 0;
 }
 
+static void print_object(const char *what, MpObject *o)
+{
+    char block[32] = "static";
+    if (region_kind_of(o) != MP_REGION_STATIC)
+        snprintf(block, sizeof block, "block %4zu", mem_usable(object_block(o)));
+    printf("%-26s %-10s at 0x%08llx  getsizeof %4zu  %-10s  refcount %d  gen %d\n",
+           what, o->type->name, (unsigned long long)region_sim(o), object_getsizeof(o),
+           block, (int)o->refcnt, gc_generation_of(o));
+}
+
+static void print_pool(const PmPoolInfo *p, void *ctx)
+{
+    static const char *const states[] = { "used", "full", "empty" };
+    if (p->size_class < 0)
+        return;
+    printf("  pool %2d of arena %d at 0x%08llx  class %2d (%3zu B)  %-5s  used %u  free %u  untouched %u\n",
+           p->index, p->arena, (unsigned long long)p->sim, p->size_class,
+           pm_block_size(p->size_class), states[p->state], p->used, p->free_listed, p->untouched);
+}
+
+static void print_chunk(const HeapChunk *c, void *ctx)
+{
+    printf("  chunk at 0x%08llx  %8llu B  %s\n", (unsigned long long)c->sim,
+           (unsigned long long)c->size, c->used ? "used" : "free");
+}
+
+static int cmd_layout(void)
+{
+    MpSettings s = runtime_default_settings();
+    if (runtime_init(&s) != 0)
+        return 1;
+    MpObject *l = list_new(0), *d = dict_new(), *k = str_from_cstr("answer");
+    MpObject *n = int_from_i64(1000000), *t = tuple_pack(2, l, d);
+    MpObject *name = str_from_cstr("Node"), *bases = tuple_new(0), *ns = dict_new();
+    MpObject *cls = class_new(name, bases, ns), *big = list_new(100);
+    MpObject *node = class_call((MpType *)cls, 0, NULL);
+    list_append(l, n);
+    dict_setitem(d, k, n);
+    instance_setattr(node, k, l);
+    printf("static region\n");
+    print_object("None", MP_NONE);
+    MpObject *seven = int_from_i64(7);
+    print_object("the int 7 (small int)", seven);
+    mp_decref(seven);
+    printf("objects\n");
+    print_object("l = [1000000]", l);
+    print_object("d = {'answer': 1000000}", d);
+    print_object("1000000", n);
+    print_object("(l, d)", t);
+    print_object("class Node", cls);
+    print_object("Node()", node);
+    print_object("[None] * 100", big);
+    printf("pools\n");
+    pm_walk_pools(print_pool, NULL);
+    printf("heap\n");
+    heap_walk(print_chunk, NULL);
+    HeapStats hs = heap_stats();
+    printf("  break 0x%08llx, %llu B used in %llu chunks, %llu B free\n",
+           (unsigned long long)(MP_HEAP_BASE + hs.brk), (unsigned long long)hs.used_bytes,
+           (unsigned long long)hs.used_chunks, (unsigned long long)hs.free_bytes);
+    MpObject *all[] = { node, big, cls, ns, bases, name, t, n, k, d, l };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        mp_decref(all[i]);
+    const char *problem = check_heap();
+    printf("heap check: %s\n", problem ? problem : "ok");
+    runtime_fini();
+    return problem ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -61,6 +144,8 @@ int main(int argc, char **argv)
         return cmd_sizes();
     if (!strcmp(argv[1], "check"))
         return cmd_check();
+    if (!strcmp(argv[1], "layout"))
+        return cmd_layout();
     fprintf(stderr, "memplay: unknown command '%s'\n", argv[1]);
     return usage(stderr);
 }

@@ -7,7 +7,7 @@ const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8' });
 const native = (...args) => run('build/out/native/memplay', args);
 const wasm = (...args) => run('node', ['build/out/wasm/cli.mjs', ...args]);
 
-for (const args of [['sizes'], ['check'], ['--version'], ['nonsense'], []]) {
+for (const args of [['sizes'], ['check'], ['layout'], ['--version'], ['nonsense'], []]) {
   test(`memplay ${args.join(' ') || '(no arguments)'}: WASM = native`, () => {
     const a = native(...args), b = wasm(...args);
     assert.equal(b.stdout, a.stdout);
@@ -15,3 +15,13 @@ for (const args of [['sizes'], ['check'], ['--version'], ['nonsense'], []]) {
     assert.equal(b.status, a.status);
   });
 }
+
+test('memplay layout: simulated addresses, sizes and a clean heap', () => {
+  const { stdout, status } = wasm('layout');
+  assert.equal(status, 0);
+  assert.match(stdout, /^None +NoneType +at 0x004\w+ +getsizeof +16 +static/m);
+  assert.match(stdout, /^class Node +type +at 0x1\w+ +getsizeof 1688/m);
+  assert.match(stdout, /^  chunk at 0x10000000 +1048592 B +used$/m);   // the first arena
+  assert.match(stdout, /^  pool  0 of arena 0 at 0x10004000 +class  3 \( 64 B\)/m);
+  assert.match(stdout, /^heap check: ok$/m);
+});
