@@ -5,8 +5,8 @@
 #include "call.h"
 #include "str.h"
 #include "region.h"
+#include "tuple.h"
 #include <stdio.h>
-#include <stdlib.h>
 
 _Static_assert(sizeof(MpWeakref) <= MP_WEAKREF_SIZE, "weakref fits CPython's size");
 
@@ -139,58 +139,80 @@ MpObject *weakref_new(MpObject *obj, MpObject *callback)
     return MP_OBJ(wr);
 }
 
-void weakref_call_callback(MpWeakref *wr)
+/* Calls callback(wr); an error is reported as unraisable (handle_callback). */
+static void handle_callback(MpWeakref *wr, MpObject *callback)
 {
-    MpObject *cb = wr->callback;
-    if (!cb)
-        return;
-    MP_EMIT(MP_EV_CALLBACK, wr, cb, 0, 0, 0);
+    MP_EMIT(MP_EV_CALLBACK, wr, callback, 0, 0, 0);
     MpObject *arg = MP_OBJ(wr);
-    MpObject *r = call_object(cb, 1, &arg);
+    MpObject *r = call_object(callback, 1, &arg);
     if (r)
         mp_decref(r);
     else
-        err_write_unraisable(cb);
-    /* a callback runs once */
-    if (wr->callback == cb)
-        MP_CLEAR(wr->callback);
+        err_write_unraisable(callback);
 }
 
+void weakref_call_callback(MpWeakref *wr)
+{
+    if (wr->callback)
+        handle_callback(wr, wr->callback);
+}
+
+/* PyObject_ClearWeakRefs of 3.11: plain refs are cleared first; one ref
+ * with a callback is handled directly; several are first all cleared, their
+ * callbacks collected in a tuple (a real allocation, as in CPython), then
+ * called in list order, newest first. */
 void weakref_clear_refs(MpObject *o)
 {
     MpWeakref **list = weakref_listptr(o);
+    if (*list && !(*list)->callback) {
+        weakref_clear_ref(*list);
+        if (*list && !(*list)->callback)
+            weakref_clear_ref(*list);
+    }
     if (!*list)
         return;
-    /* Clear every ref first, collecting those with callbacks (each kept
-     * alive by a new reference), then call them in list order. */
-    enum { SMALL = 16 };
-    MpWeakref *small[SMALL];
-    MpWeakref **pending = small;
-    int64_t n = 0, cap = SMALL;
-    while (*list) {
-        MpWeakref *wr = *list;
-        weakref_clear_ref(wr);
-        if (!wr->callback || wr->ob.refcnt <= 0)
-            continue;
-        if (n == cap) {
-            /* rare: many callbacks; grow on the host */
-            MpWeakref **bigger = realloc(pending == small ? NULL : pending,
-                                         (size_t)cap * 2 * sizeof *bigger);
-            if (!bigger)
-                break;
-            if (pending == small)
-                for (int64_t i = 0; i < n; i++)
-                    bigger[i] = small[i];
-            pending = bigger;
-            cap *= 2;
+    int64_t count = 0;
+    for (MpWeakref *w = *list; w; w = w->next)
+        count++;
+    if (count == 1) {
+        MpWeakref *cur = *list;
+        MpObject *callback = cur->callback;
+        cur->callback = NULL;
+        weakref_clear_ref(cur);
+        if (callback) {
+            if (cur->ob.refcnt > 0)
+                handle_callback(cur, callback);
+            mp_decref(callback);
         }
-        mp_incref(MP_OBJ(wr));
-        pending[n++] = wr;
+        return;
     }
-    for (int64_t i = 0; i < n; i++) {
-        weakref_call_callback(pending[i]);
-        mp_decref(MP_OBJ(pending[i]));
+    MpObject *tuple = tuple_new(count * 2);
+    if (!tuple) {
+        /* no memory for the callbacks: the refs die without them */
+        err_write_unraisable(o);
+        while (*list) {
+            MpWeakref *cur = *list;
+            MP_CLEAR(cur->callback);
+            weakref_clear_ref(cur);
+        }
+        return;
     }
-    if (pending != small)
-        free(pending);
+    MpTuple *t = (MpTuple *)tuple;
+    MpWeakref *cur = *list;
+    for (int64_t i = 0; i < count; i++) {
+        MpWeakref *next = cur->next;
+        if (cur->ob.refcnt > 0) {
+            t->items[i * 2] = mp_newref(MP_OBJ(cur));
+            t->items[i * 2 + 1] = cur->callback;    /* the tuple takes it */
+        } else {
+            mp_xdecref(cur->callback);
+        }
+        cur->callback = NULL;
+        weakref_clear_ref(cur);
+        cur = next;
+    }
+    for (int64_t i = 0; i < count; i++)
+        if (t->items[i * 2 + 1])
+            handle_callback((MpWeakref *)t->items[i * 2], t->items[i * 2 + 1]);
+    mp_decref(tuple);
 }

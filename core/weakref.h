@@ -42,7 +42,8 @@ int64_t weakref_count(MpObject *o);
  * callback (_PyWeakref_ClearRef). */
 void weakref_clear_ref(MpWeakref *wr);
 
-/* Calls wr's callback with wr, once; reports errors as unraisable. */
+/* Calls wr's callback with wr (the collector's path: the callback stays
+ * attached); reports errors as unraisable. */
 void weakref_call_callback(MpWeakref *wr);
 
 /* A weak-referenceable object is dying by refcount: clear every ref, then

@@ -125,6 +125,34 @@ static void test_trash_weakref_gets_no_callback(void **state)
     mp_decref(cls);
 }
 
+static int count0_change_on_death(int nrefs)
+{
+    MpObject *cls = fx_class("A", 0), *o = fx_new(cls);
+    MpObject *cb = builtin_new("cb", fx_callback, NULL), *refs[4];
+    for (int i = 0; i < nrefs; i++)
+        refs[i] = weakref_new(o, cb);
+    int before[3], after[3];
+    gc_get_count(before);
+    mp_decref(o);
+    gc_get_count(after);
+    for (int i = 0; i < nrefs; i++)
+        mp_decref(refs[i]);
+    mp_decref(cb);
+    mp_decref(cls);
+    return after[0] - before[0];
+}
+
+static void test_several_callbacks_use_a_tuple(void **state)
+{
+    /* python3.11, gc disabled: del of an instance with 1, 2, 3 weakrefs
+     * with callbacks changes gc.get_count()[0] by -1, 0, 0: with more than
+     * one callback, CPython collects them in a tuple first */
+    gc_set_enabled(0);
+    assert_int_equal(count0_change_on_death(1), -1);
+    assert_int_equal(count0_change_on_death(2), 0);
+    assert_int_equal(count0_change_on_death(3), 0);
+}
+
 static MpObject *failing_callback(MpObject *self, int nargs, MpObject **args)
 {
     err_set(&MpExc_ValueError, "boom");
@@ -166,6 +194,7 @@ int main(void)
         MP_TEST(test_gc_death_callbacks_then_del),
         MP_TEST(test_trash_weakref_gets_no_callback),
         MP_TEST(test_exception_in_callback_is_reported),
+        MP_TEST(test_several_callbacks_use_a_tuple),
     };
     return cmocka_run_group_tests_name("weakref", tests, NULL, NULL);
 }
