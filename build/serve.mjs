@@ -3,7 +3,7 @@
 // (PORT overrides); tests import startServer().
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -18,7 +18,7 @@ export function startServer(root, port = 0) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(base)) {
+    if (!file.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }
