@@ -26,6 +26,6 @@ fi
 if newer "$out/memplay-cli.cjs"; then
   echo "wasm: cli"
   emcc "${flags[@]}" $lib_src core/cli.c -o "$out/memplay-cli.cjs" \
-    -sENVIRONMENT=node -sEXIT_RUNTIME=1
+    -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sNODERAWFS=1
   cp build/wasm-cli.mjs "$out/cli.mjs"
 fi

@@ -3,6 +3,8 @@
  *   memplay sizes     pymalloc's size classes: request range, block size,
  *                     blocks per 16 KiB pool
  *   memplay check     start a runtime, run the heap checker, stop it
+ *   memplay tokens F  the tokens of a Python file (- for standard input), one
+ *                     JSON object a line, as Python's tokenize reports them
  *   memplay layout    build a few objects and print where everything lives:
  *                     simulated addresses, blocks, pools, arenas, heap
  *                     chunks — identical on every build and every run
@@ -11,8 +13,10 @@
  * step machinery.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "class.h"
+#include "lexer.h"
 #include "dict.h"
 #include "gc.h"
 #include "heap.h"
@@ -28,10 +32,11 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay sizes | check | layout | --help | --version\n"
+    fputs("usage: memplay sizes | check | layout | tokens FILE | --help | --version\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
-          "  layout  build a few objects and print where everything lives\n", out);
+          "  layout  build a few objects and print where everything lives\n"
+          "  tokens  print the tokens of a Python file (- reads standard input)\n", out);
     return out == stderr ? 2 : 0;
 }
 
@@ -130,6 +135,80 @@ static int cmd_layout(void)
     return problem ? 1 : 0;
 }
 
+/* Reads a whole file ("-": standard input) into a malloc'd buffer. */
+static char *read_source(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void print_json_text(const char *s, size_t n)
+{
+    putchar('"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", stdout);
+        else if (c == '\r')
+            fputs("\\r", stdout);
+        else if (c == '\t')
+            fputs("\\t", stdout);
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+static int cmd_tokens(const char *path)
+{
+    size_t len;
+    char *src = read_source(path, &len);
+    if (!src) {
+        fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    Lexer lx;
+    Token t;
+    lexer_init(&lx, src, len);
+    int status = 0;
+    for (;;) {
+        TokKind k = lexer_next(&lx, &t);
+        if (k == TK_ERROR) {
+            fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", path, lx.error_line,
+                    lx.error_type, lx.error);
+            status = 1;
+            break;
+        }
+        printf("{\"type\":\"%s\",\"string\":", k == TK_OP ? lexer_op_name(t.op) : lexer_kind_name(k));
+        print_json_text(t.text, t.len);
+        printf(",\"start\":[%d,%d],\"end\":[%d,%d]}\n", t.line, t.col, t.end_line, t.end_col);
+        if (k == TK_ENDMARKER)
+            break;
+    }
+    free(src);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -146,6 +225,8 @@ int main(int argc, char **argv)
         return cmd_check();
     if (!strcmp(argv[1], "layout"))
         return cmd_layout();
+    if (!strcmp(argv[1], "tokens") && argc == 3)
+        return cmd_tokens(argv[2]);
     fprintf(stderr, "memplay: unknown command '%s'\n", argv[1]);
     return usage(stderr);
 }

@@ -1,0 +1,4 @@
+def f():
+	if 1:
+		return 2
+	return 3
