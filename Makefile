@@ -17,7 +17,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
 
-.PHONY: all setup native wasm web serve test test-unit test-sanitize test-lexer test-web bench clean
+.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-web bench clean
 
 all: native
 
@@ -50,9 +50,11 @@ SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 test-sanitize:
 	$(MAKE) test-unit NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
 
-# The lexer against CPython's own tokenizer (python3 is 3.11 here).
-test-lexer: native
+# The lexer and the parser against CPython's own tokenizer and ast module
+# (python3 is 3.11 here).
+test-syntax: native
 	python3 tests/lexer/compare.py $(NATIVE)/memplay
+	python3 tests/parser/compare.py $(NATIVE)/memplay
 
 wasm:
 	@bash build/wasm.sh
@@ -69,7 +71,7 @@ test-web: native web
 test: setup
 	$(MAKE) test-unit
 	$(MAKE) test-sanitize
-	$(MAKE) test-lexer
+	$(MAKE) test-syntax
 	$(MAKE) test-web
 
 # Benchmarks measure, tests assert: ratios against a baseline taken in the

@@ -3,6 +3,7 @@
  *   memplay sizes     pymalloc's size classes: request range, block size,
  *                     blocks per 16 KiB pool
  *   memplay check     start a runtime, run the heap checker, stop it
+ *   memplay ast F     the syntax tree of a Python file, as ast.dump prints it
  *   memplay tokens F  the tokens of a Python file (- for standard input), one
  *                     JSON object a line, as Python's tokenize reports them
  *   memplay layout    build a few objects and print where everything lives:
@@ -15,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ast.h"
 #include "class.h"
+#include "parser.h"
 #include "lexer.h"
 #include "dict.h"
 #include "gc.h"
@@ -32,11 +35,12 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay sizes | check | layout | tokens FILE | --help | --version\n"
+    fputs("usage: memplay sizes | check | layout | tokens FILE | ast FILE | --help | --version\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
           "  layout  build a few objects and print where everything lives\n"
-          "  tokens  print the tokens of a Python file (- reads standard input)\n", out);
+          "  tokens  print the tokens of a Python file (- reads standard input)\n"
+          "  ast     print the syntax tree of a Python file, as Python's ast.dump does\n", out);
     return out == stderr ? 2 : 0;
 }
 
@@ -209,6 +213,34 @@ static int cmd_tokens(const char *path)
     return status;
 }
 
+static int cmd_ast(const char *path)
+{
+    size_t len;
+    char *src = read_source(path, &len);
+    if (!src) {
+        fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    AstArena *ar = ast_arena_new();
+    ParseError err;
+    AstNode *tree = ar ? parse_module(ar, src, len, &err) : NULL;
+    int status = 0;
+    if (!tree) {
+        fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", path, err.line,
+                err.type ? err.type : "MemoryError", err.msg);
+        status = 1;
+    } else {
+        char *text = ast_dump(tree);
+        if (text)
+            puts(text);
+        status = text ? 0 : 1;
+        free(text);
+    }
+    ast_arena_free(ar);
+    free(src);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -227,6 +259,8 @@ int main(int argc, char **argv)
         return cmd_layout();
     if (!strcmp(argv[1], "tokens") && argc == 3)
         return cmd_tokens(argv[2]);
+    if (!strcmp(argv[1], "ast") && argc == 3)
+        return cmd_ast(argv[2]);
     fprintf(stderr, "memplay: unknown command '%s'\n", argv[1]);
     return usage(stderr);
 }

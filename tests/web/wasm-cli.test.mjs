@@ -8,7 +8,8 @@ const native = (...args) => run('build/out/native/memplay', args);
 const wasm = (...args) => run('node', ['build/out/wasm/cli.mjs', ...args]);
 
 for (const args of [['sizes'], ['check'], ['layout'], ['tokens', 'tests/lexer/cases/basics.py'],
-  ['tokens', 'tests/lexer/cases/unicode.py'], ['--version'], ['nonsense'], []]) {
+  ['tokens', 'tests/lexer/cases/unicode.py'], ['ast', 'tests/parser/cases/statements.py'],
+  ['--version'], ['nonsense'], []]) {
   test(`memplay ${args.join(' ') || '(no arguments)'}: WASM = native`, () => {
     const a = native(...args), b = wasm(...args);
     assert.equal(b.stdout, a.stdout);
