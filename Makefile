@@ -44,11 +44,11 @@ $(NATIVE)/tests/%: tests/unit/%.c tests/unit/support.h $(NATIVE)/libmemplay.a
 test-unit: $(UNIT_BIN)
 	@bash build/run-unit.sh $(UNIT_BIN)
 
-# The unit tests again, built by clang with AddressSanitizer and
+# The unit and syntax tests again, built by clang with AddressSanitizer and
 # UndefinedBehaviorSanitizer (any report fails the run).
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test-sanitize:
-	$(MAKE) test-unit NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
+	$(MAKE) test-unit test-syntax NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
 
 # The lexer and the parser against CPython's own tokenizer and ast module
 # (python3 is 3.11 here).

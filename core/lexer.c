@@ -334,6 +334,12 @@ TokKind lexer_next(Lexer *lx, Token *t)
         break;
     }
     int line = lx->line, col = col_of(lx, lx->p);
+    if (lx->p >= lx->end && lx->nesting > 0) {
+        char msg[40];
+        int k = lx->nesting - 1;
+        snprintf(msg, sizeof msg, "'%c' was never closed", lx->open[k].c);
+        return fail(lx, t, "SyntaxError", lx->open[k].line, lx->open[k].col, msg);
+    }
     if (lx->p >= lx->end) {
         if (!lx->at_line_start) {
             /* the last line had no newline: CPython still ends it */
@@ -401,8 +407,12 @@ TokKind lexer_next(Lexer *lx, Token *t)
         if ((size_t)(lx->end - lx->p) >= n && !memcmp(lx->p, ops[i].text, n)) {
             TokOp op = ops[i].op;
             if (op == OP_LPAR || op == OP_LSQB || op == OP_LBRACE) {
-                if (++lx->nesting > LEXER_MAX_NESTING)
+                if (lx->nesting == LEXER_MAX_NESTING)
                     return fail(lx, t, "SyntaxError", line, col, "too many nested parentheses");
+                lx->open[lx->nesting].c = *lx->p;
+                lx->open[lx->nesting].line = line;
+                lx->open[lx->nesting].col = col;
+                lx->nesting++;
             } else if ((op == OP_RPAR || op == OP_RSQB || op == OP_RBRACE) && lx->nesting > 0) {
                 lx->nesting--;
             }

@@ -55,6 +55,7 @@ typedef struct Lexer {
     int nindents;
     int pending_dedents;
     int nesting;                  /* open brackets */
+    struct { char c; int line, col; } open[LEXER_MAX_NESTING + 1];
     int at_line_start;
     int done;
     char error[160];

@@ -134,6 +134,7 @@ static AstNode *disjunction(P *p);
 static AstNode *bitwise_or(P *p);
 static AstNode *star_expression(P *p);
 static int set_ctx(P *p, AstNode *n, AstCtx ctx);
+static int set_assign_target(P *p, AstNode *n);
 
 static int enter(P *p)
 {
@@ -1271,6 +1272,18 @@ static int set_ctx(P *p, AstNode *n, AstCtx ctx)
     return -1;
 }
 
+/* An assignment target: CPython suggests '==' when the target itself (not
+ * a part of it) cannot be assigned to. */
+static int set_assign_target(P *p, AstNode *n)
+{
+    if (set_ctx(p, n, CTX_Store) == 0)
+        return 0;
+    int direct = n->kind != AST_Tuple && n->kind != AST_List && n->kind != AST_Starred;
+    if (direct && strlen(p->err->msg) + 40 < sizeof p->err->msg)
+        strcat(p->err->msg, " here. Maybe you meant '==' instead of '='?");
+    return -1;
+}
+
 /* Parses an expression given as text (an f-string field). */
 static AstNode *parse_subexpression(P *p, const Token *at, const char *s, size_t n)
 {
@@ -1315,7 +1328,7 @@ static AstNode *parse_subexpression(P *p, const Token *at, const char *s, size_t
 /* ---- statements -------------------------------------------------------------------- */
 
 static int statements(P *p, AstList *into);
-static int block(P *p, AstList *body);
+static int block(P *p, AstList *body, const char *what, int line);
 
 static AstNode *simple_stmt(P *p);
 
@@ -1485,6 +1498,9 @@ static AstNode *expr_stmt(P *p)
             return NULL;
         return a;
     }
+    if (first->kind == AST_Name && !strcmp(first->s, "print")
+        && (cur(p)->kind == TK_STRING || cur(p)->kind == TK_NAME || cur(p)->kind == TK_NUMBER))
+        return error_at(p, t, "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
     if (!is_op(p, OP_EQUAL)) {
         AstNode *e = node_at(p, AST_Expr, t);
         if (e)
@@ -1496,7 +1512,7 @@ static AstNode *expr_stmt(P *p)
         return NULL;
     AstNode *value = first;
     while (accept_op(p, OP_EQUAL)) {
-        if (set_ctx(p, value, CTX_Store) < 0 || push(p, &a->l1, value) < 0)
+        if (set_assign_target(p, value) < 0 || push(p, &a->l1, value) < 0)
             return NULL;
         value = is_kw(p, "yield") ? yield_expr(p) : star_expressions(p);
         if (!value)
@@ -1558,30 +1574,41 @@ static AstNode *simple_stmt(P *p)
     return expr_stmt(p);
 }
 
-static AstNode *if_stmt(P *p, const Token *t)
+static AstNode *if_stmt(P *p, const Token *t, int elif)
 {
     AstNode *s = node_at(p, AST_If, t);
-    if (!s || !(s->a = named_expression(p)) || block(p, &s->l1) < 0)
+    if (!s || !(s->a = named_expression(p)) || block(p, &s->l1, elif ? "'elif' statement" : "'if' statement", t->line) < 0)
         return NULL;
     Token *e = cur(p);
     if (accept_kw(p, "elif")) {
-        AstNode *elif = if_stmt(p, e);
-        if (!elif || push(p, &s->l2, elif) < 0)
+        AstNode *next = if_stmt(p, e, 1);
+        if (!next || push(p, &s->l2, next) < 0)
             return NULL;
-    } else if (accept_kw(p, "else") && block(p, &s->l2) < 0) {
-        return NULL;
+    } else if (is_kw(p, "else")) {
+        int at = cur(p)->line;
+        advance(p);
+        if (block(p, &s->l2, "'else' statement", at) < 0)
+            return NULL;
     }
     return s;
+}
+
+/* An optional `else:` block. */
+static int else_block(P *p, AstList *into)
+{
+    if (!is_kw(p, "else"))
+        return 0;
+    int at = cur(p)->line;
+    advance(p);
+    return block(p, into, "'else' statement", at);
 }
 
 static AstNode *while_stmt(P *p, const Token *t)
 {
     AstNode *s = node_at(p, AST_While, t);
-    if (!s || !(s->a = named_expression(p)) || block(p, &s->l1) < 0)
+    if (!s || !(s->a = named_expression(p)) || block(p, &s->l1, "'while' statement", t->line) < 0)
         return NULL;
-    if (accept_kw(p, "else") && block(p, &s->l2) < 0)
-        return NULL;
-    return s;
+    return else_block(p, &s->l2) < 0 ? NULL : s;
 }
 
 static AstNode *for_stmt(P *p, const Token *t)
@@ -1593,17 +1620,15 @@ static AstNode *for_stmt(P *p, const Token *t)
         return NULL;
     if (!accept_kw(p, "in"))
         return syntax_error(p, "invalid syntax");
-    if (!(s->b = star_expressions(p)) || block(p, &s->l1) < 0)
+    if (!(s->b = star_expressions(p)) || block(p, &s->l1, "'for' statement", t->line) < 0)
         return NULL;
-    if (accept_kw(p, "else") && block(p, &s->l2) < 0)
-        return NULL;
-    return s;
+    return else_block(p, &s->l2) < 0 ? NULL : s;
 }
 
 static AstNode *try_stmt(P *p, const Token *t)
 {
     AstNode *s = node_at(p, AST_Try, t);
-    if (!s || block(p, &s->l1) < 0)
+    if (!s || block(p, &s->l1, "'try' statement", t->line) < 0)
         return NULL;
     while (is_kw(p, "except")) {
         Token *et = cur(p);
@@ -1623,13 +1648,17 @@ static AstNode *try_stmt(P *p, const Token *t)
             if (accept_kw(p, "as") && !(h->s = name(p)))
                 return NULL;
         }
-        if (block(p, &h->l1) < 0 || push(p, &s->l2, h) < 0)
+        if (block(p, &h->l1, "'except' statement", et->line) < 0 || push(p, &s->l2, h) < 0)
             return NULL;
     }
-    if (s->l2.n && accept_kw(p, "else") && block(p, &s->l3) < 0)
+    if (s->l2.n && else_block(p, &s->l3) < 0)
         return NULL;
-    if (accept_kw(p, "finally") && block(p, &s->l4) < 0)
-        return NULL;
+    if (is_kw(p, "finally")) {
+        int at = cur(p)->line;
+        advance(p);
+        if (block(p, &s->l4, "'finally' statement", at) < 0)
+            return NULL;
+    }
     if (!s->l2.n && !s->l4.n)
         return syntax_error(p, "expected 'except' or 'finally' block");
     return s;
@@ -1653,7 +1682,7 @@ static AstNode *with_stmt(P *p, const Token *t)
         if (push(p, &s->l1, item) < 0)
             return NULL;
     } while (accept_op(p, OP_COMMA));
-    return block(p, &s->l2) < 0 ? NULL : s;
+    return block(p, &s->l2, "'with' statement", t->line) < 0 ? NULL : s;
 }
 
 static AstNode *funcdef(P *p, const Token *t, AstList *decorators)
@@ -1667,7 +1696,7 @@ static AstNode *funcdef(P *p, const Token *t, AstList *decorators)
         return NULL;
     if (decorators)
         f->l2 = *decorators;
-    return block(p, &f->l1) < 0 ? NULL : f;
+    return block(p, &f->l1, "function definition", t->line) < 0 ? NULL : f;
 }
 
 static AstNode *classdef(P *p, const Token *t, AstList *decorators)
@@ -1684,13 +1713,13 @@ static AstNode *classdef(P *p, const Token *t, AstList *decorators)
     }
     if (decorators)
         c->l4 = *decorators;
-    return block(p, &c->l3) < 0 ? NULL : c;
+    return block(p, &c->l3, "class definition", t->line) < 0 ? NULL : c;
 }
 
 static AstNode *compound_stmt(P *p)
 {
     Token *t = cur(p);
-    if (accept_kw(p, "if")) return if_stmt(p, t);
+    if (accept_kw(p, "if")) return if_stmt(p, t, 0);
     if (accept_kw(p, "while")) return while_stmt(p, t);
     if (accept_kw(p, "for")) return for_stmt(p, t);
     if (accept_kw(p, "try")) return try_stmt(p, t);
@@ -1747,10 +1776,11 @@ static int statement(P *p, AstList *into)
     return simple_stmts(p, into);
 }
 
-/* ':' then either simple statements on the same line or an indented block. */
-static int block(P *p, AstList *body)
+/* ':' then either simple statements on the same line or an indented block;
+ * `what` names the statement for CPython's "expected an indented block
+ * after 'if' statement on line N". */
+static int block(P *p, AstList *body, const char *what, int line)
 {
-    Token *colon_at = cur(p);
     if (!accept_op(p, OP_COLON)) {
         syntax_error(p, "expected ':'");
         return -1;
@@ -1760,7 +1790,7 @@ static int block(P *p, AstList *body)
     advance(p);
     if (cur(p)->kind != TK_INDENT) {
         char msg[120];
-        snprintf(msg, sizeof msg, "expected an indented block after line %d", colon_at->line);
+        snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
         error_at(p, cur(p), "IndentationError", msg);
         return -1;
     }

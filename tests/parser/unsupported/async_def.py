@@ -1,0 +1,3 @@
+# memplay: SyntaxError: 'async def' is not supported by memplay (line 2)
+async def f():
+    pass
