@@ -322,7 +322,7 @@ static int flush_pending(P *p, const Token *t, AstList *values, Buf *pending)
 static int fstring_field(P *p, const Token *t, const char *s, size_t n, size_t *i,
                          AstList *values, Buf *pending)
 {
-    size_t start = *i, depth = 0;
+    size_t start = *i, depth = 0, equals = 0;
     char quote = 0;
     for (; *i < n; (*i)++) {
         char c = s[*i];
@@ -339,12 +339,27 @@ static int fstring_field(P *p, const Token *t, const char *s, size_t n, size_t *
             depth--;
         else if (!depth && (c == '}' || c == ':' || (c == '!' && *i + 1 < n && s[*i + 1] != '=')))
             break;
+        else if (!depth && c == '=' && *i + 1 < n && s[*i + 1] != '='
+                 && !strchr("=!<>", s[*i - (*i > start)])) {
+            /* f"{x=}": the text, then the value's repr */
+            equals = *i;
+            size_t k = *i + 1;
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k < n && (s[k] == '}' || s[k] == '!' || s[k] == ':')) {
+                *i = k;
+                break;
+            }
+            equals = 0;
+        }
     }
     if (*i >= n) {
         syntax_error(p, "f-string: expecting '}'");
         return -1;
     }
-    size_t end = *i;
+    size_t end = equals ? equals : *i;
+    if (equals && buf_put(p, pending, s + start, *i - start) < 0)
+        return -1;
     while (end > start && (s[end - 1] == ' '))
         end--;
     if (end == start) {
@@ -358,7 +373,7 @@ static int fstring_field(P *p, const Token *t, const char *s, size_t n, size_t *
     if (!fv)
         return -1;
     fv->a = value;
-    fv->i = -1;
+    fv->i = equals && s[*i] != ':' ? 'r' : -1;
     if (s[*i] == '!') {
         char conv = *i + 1 < n ? s[*i + 1] : 0;
         if (conv != 's' && conv != 'r' && conv != 'a') {
