@@ -537,6 +537,17 @@ static AstNode *comprehension_of(P *p, AstKind kind, const Token *t, AstNode *el
     return for_if_clauses(p, &c->l1) < 0 ? NULL : c;
 }
 
+/* ", item" repeated until `close` (not consumed); a trailing comma is fine. */
+static int rest_of_list(P *p, AstList *into, TokOp close, AstNode *(*item)(P *))
+{
+    while (accept_op(p, OP_COMMA) && !is_op(p, close)) {
+        AstNode *e = item(p);
+        if (!e || push(p, into, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static AstNode *paren(P *p, const Token *t)
 {
     if (accept_op(p, OP_RPAR)) {
@@ -563,11 +574,8 @@ static AstNode *paren(P *p, const Token *t)
     if (!tup || push(p, &tup->l1, first) < 0)
         return NULL;
     tup->ctx = CTX_Load;
-    while (accept_op(p, OP_COMMA) && !is_op(p, OP_RPAR)) {
-        AstNode *e = star_expression(p);
-        if (!e || push(p, &tup->l1, e) < 0)
-            return NULL;
-    }
+    if (rest_of_list(p, &tup->l1, OP_RPAR, star_expression) < 0)
+        return NULL;
     return expect_op(p, OP_RPAR, ")") ? tup : NULL;
 }
 
@@ -588,11 +596,8 @@ static AstNode *list_display(P *p, const Token *t)
     }
     if (push(p, &l->l1, first) < 0)
         return NULL;
-    while (accept_op(p, OP_COMMA) && !is_op(p, OP_RSQB)) {
-        AstNode *e = star_expression(p);
-        if (!e || push(p, &l->l1, e) < 0)
-            return NULL;
-    }
+    if (rest_of_list(p, &l->l1, OP_RSQB, star_expression) < 0)
+        return NULL;
     return expect_op(p, OP_RSQB, "]") ? l : NULL;
 }
 
@@ -620,11 +625,8 @@ static AstNode *brace_display(P *p, const Token *t)
             AstNode *s = node_at(p, AST_Set, t);
             if (!s || push(p, &s->l1, first) < 0)
                 return NULL;
-            while (accept_op(p, OP_COMMA) && !is_op(p, OP_RBRACE)) {
-                AstNode *e = star_expression(p);
-                if (!e || push(p, &s->l1, e) < 0)
-                    return NULL;
-            }
+            if (rest_of_list(p, &s->l1, OP_RBRACE, star_expression) < 0)
+                return NULL;
             return expect_op(p, OP_RBRACE, "}") ? s : NULL;
         }
         AstNode *v = expression(p);
@@ -798,11 +800,8 @@ static AstNode *slices(P *p, const Token *t)
     if (!tup || push(p, &tup->l1, first) < 0)
         return NULL;
     tup->ctx = CTX_Load;
-    while (accept_op(p, OP_COMMA) && !is_op(p, OP_RSQB)) {
-        AstNode *e = slice_item(p);
-        if (!e || push(p, &tup->l1, e) < 0)
-            return NULL;
-    }
+    if (rest_of_list(p, &tup->l1, OP_RSQB, slice_item) < 0)
+        return NULL;
     return tup;
 }
 
