@@ -49,6 +49,8 @@ test-unit: $(UNIT_BIN)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test-sanitize:
 	$(MAKE) test-unit test-syntax NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
+	$(OUT)/sanitize/memplay layout > /dev/null
+	$(OUT)/sanitize/memplay layout --json > /dev/null
 
 # The lexer and the parser against CPython's own tokenizer and ast module
 # (python3 is 3.11 here).

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "ast.h"
 #include "float.h"
+#include "textout.h"
 
 /* ---- arena --------------------------------------------------------------- */
 
@@ -171,34 +172,10 @@ static const char *const op_names[OPK_COUNT] = {
 
 static const char *const ctx_names[] = { "", "Load", "Store", "Del" };
 
-typedef struct Out {
-    char *buf;
-    size_t n, cap;
-    int failed;
-} Out;
+typedef TextOut Out;
 
-static void put(Out *o, const char *s, size_t n)
-{
-    if (o->failed)
-        return;
-    if (o->n + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->n + n + 1)
-            cap *= 2;
-        char *b = realloc(o->buf, cap);
-        if (!b) {
-            o->failed = 1;
-            return;
-        }
-        o->buf = b;
-        o->cap = cap;
-    }
-    memcpy(o->buf + o->n, s, n);
-    o->n += n;
-    o->buf[o->n] = '\0';
-}
-
-static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
+static void put(Out *o, const char *s, size_t n) { text_put(o, s, n); }
+static void puts_(Out *o, const char *s) { text_puts(o, s); }
 
 /* Python's repr of a str or bytes value given as UTF-8 (bytes: raw). */
 static void put_repr(Out *o, const char *s, size_t n, int bytes)

@@ -49,6 +49,14 @@ void check_add_roots(void (*visit_roots)(MpVisit visit, void *arg))
         chk.roots[chk.nroots++] = visit_roots;
 }
 
+void check_visit_roots(MpVisit visit, void *arg)
+{
+    for (size_t i = 0; i < chk.nheld; i++)
+        visit(chk.held[i], arg);
+    for (int i = 0; i < chk.nroots; i++)
+        chk.roots[i](visit, arg);
+}
+
 /* ---- counting references -------------------------------------------------------
  * A host-side table: object -> references found.  Sized for every live and
  * static object; unknown targets are dangling references. */
@@ -139,10 +147,7 @@ static const char *check_refcounts(void)
     for (size_t i = 0; i < static_count(); i++)
         traverse_one(static_at(i), NULL);
     tab.current = NULL;
-    for (size_t i = 0; i < chk.nheld; i++)
-        count_ref(chk.held[i], NULL);
-    for (int i = 0; i < chk.nroots; i++)
-        chk.roots[i](count_ref, NULL);
+    check_visit_roots(count_ref, NULL);
 
     const char *problem = NULL;
     char a[120], b[120];

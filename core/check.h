@@ -29,6 +29,9 @@ void check_reset(void);   /* forget every temporary (runtime_fini) */
  * (frames, module tables).  At most a few are registered. */
 void check_add_roots(void (*visit_roots)(MpVisit visit, void *arg));
 
+/* Visits every root reference: temporaries and the registered roots. */
+void check_visit_roots(MpVisit visit, void *arg);
+
 const char *check_heap(void);
 
 #endif

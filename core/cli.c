@@ -6,9 +6,11 @@
  *   memplay ast F     the syntax tree of a Python file, as ast.dump prints it
  *   memplay tokens F  the tokens of a Python file (- for standard input), one
  *                     JSON object a line, as Python's tokenize reports them
- *   memplay layout    build a few objects and print where everything lives:
+ *   memplay layout [--json]
+ *                     build a few objects and print where everything lives:
  *                     simulated addresses, blocks, pools, arenas, heap
- *                     chunks — identical on every build and every run
+ *                     chunks — identical on every build and every run;
+ *                     --json prints the snapshot (core/snapshot.schema.json)
  *
  * `run`, `trace`, `steps` and `bench` arrive with the interpreter and the
  * step machinery.
@@ -28,6 +30,8 @@
 #include "mem.h"
 #include "pymalloc.h"
 #include "region.h"
+#include "snapshot.h"
+#include "weakref.h"
 #include "runtime.h"
 #include "check.h"
 #include "str.h"
@@ -38,7 +42,7 @@ static int usage(FILE *out)
     fputs("usage: memplay sizes | check | layout | tokens FILE | ast FILE | --help | --version\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
-          "  layout  build a few objects and print where everything lives\n"
+          "  layout  build a few objects and print where everything lives (--json: the snapshot)\n"
           "  tokens  print the tokens of a Python file (- reads standard input)\n"
           "  ast     print the syntax tree of a Python file, as Python's ast.dump does\n", out);
     return out == stderr ? 2 : 0;
@@ -96,7 +100,7 @@ static void print_chunk(const HeapChunk *c, void *ctx)
            (unsigned long long)c->size, c->used ? "used" : "free");
 }
 
-static int cmd_layout(void)
+static int cmd_layout(int json)
 {
     MpSettings s = runtime_default_settings();
     if (runtime_init(&s) != 0)
@@ -109,6 +113,33 @@ static int cmd_layout(void)
     list_append(l, n);
     dict_setitem(d, k, n);
     instance_setattr(node, k, l);
+    for (int i = 0; i < 100; i++)
+        list_setitem(big, i, MP_NONE);
+    MpObject *garbage = list_new(0);           /* a cycle nobody can reach */
+    list_append(garbage, garbage);
+    mp_decref(garbage);
+    MpObject *wr = weakref_new(node, NULL);
+    MpObject *held[] = { node, big, cls, ns, bases, name, t, n, k, d, l, wr };
+    for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
+        check_hold(held[i]);               /* what this C code holds are roots */
+    if (json) {
+        char *text = snapshot_json();
+        if (text)
+            puts(text);
+        free(text);
+    }
+    for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
+        check_unhold(held[i]);
+    mp_decref(wr);
+    gc_collect(2);
+    if (json) {
+        MpObject *all[] = { node, big, cls, ns, bases, name, t, n, k, d, l };
+        for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+            mp_decref(all[i]);
+        const char *problem = check_heap();
+        runtime_fini();
+        return problem ? 1 : 0;
+    }
     printf("static region\n");
     print_object("None", MP_NONE);
     MpObject *seven = int_from_i64(7);
@@ -255,8 +286,8 @@ int main(int argc, char **argv)
         return cmd_sizes();
     if (!strcmp(argv[1], "check"))
         return cmd_check();
-    if (!strcmp(argv[1], "layout"))
-        return cmd_layout();
+    if (!strcmp(argv[1], "layout") && (argc == 2 || (argc == 3 && !strcmp(argv[2], "--json"))))
+        return cmd_layout(argc == 3);
     if (!strcmp(argv[1], "tokens") && argc == 3)
         return cmd_tokens(argv[2]);
     if (!strcmp(argv[1], "ast") && argc == 3)

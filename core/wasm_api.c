@@ -1,6 +1,8 @@
 /* wasm_api.c — the functions the page calls; the only C file that knows
  * Emscripten.  Each returns a JSON string in a static buffer, valid until
- * the next call. */
+ * the next call.  This file is the list of exports: build/wasm.sh exports
+ * every function whose line starts with EMSCRIPTEN_KEEPALIVE and whose name
+ * starts with mp_wasm_. */
 #include <emscripten.h>
 #include <stdio.h>
 #include "check.h"

@@ -27,3 +27,16 @@ test('memplay layout: simulated addresses, sizes and a clean heap', () => {
   assert.match(stdout, /^  pool  0 of arena 0 at 0x10004000 +class  3 \( 64 B\)/m);
   assert.match(stdout, /^heap check: ok$/m);
 });
+
+test('memplay sizes: 32 classes of 16 B steps, blocks per 16 KiB pool after its 48 B header', () => {
+  const { stdout, status } = wasm('sizes');
+  assert.equal(status, 0);
+  const rows = stdout.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+  assert.equal(rows.length, 32);
+  rows.forEach(([cls, range, block, perPool], i) => {
+    const size = 16 * (i + 1);
+    assert.deepEqual([cls, range, block, perPool],
+      [String(i), `${size - 15}..${size}`, String(size), String(Math.floor((16384 - 48) / size))]);
+  });
+  assert.deepEqual(rows[31], ['31', '497..512', '512', '31']);
+});

@@ -7,7 +7,7 @@ import { request } from './engine/client.js';
 function SizeClasses({ rows }) {
   return (
     <table data-testid="size-classes">
-      <caption>pymalloc size classes: requests of 1–512 bytes</caption>
+      <caption>pymalloc size classes: requests of <span class="nowrap">1–512</span> bytes</caption>
       <thead>
         <tr><th>class</th><th>request bytes</th><th>block</th><th>blocks per 16 KiB pool</th></tr>
       </thead>
@@ -30,7 +30,8 @@ function CycleDemo({ demo }) {
     <section class="card" data-testid="cycle-demo">
       <h2>A reference cycle, collected</h2>
       <p>
-        Two lists that hold each other: <code>a = []; b = [a]; a.append(b)</code>.
+        Two lists that hold each other: <code>a = []</code>, <code>b = [a]</code>,{' '}
+        <code>a.append(b)</code>.
         Each has refcount <b>{demo.refcount_before_del}</b>, so <code>del a, b</code> frees
         nothing. <code>gc.collect()</code> finds them unreachable and returns
         <b data-testid="collected"> {demo.collected}</b>. Heap check afterwards:
@@ -45,8 +46,9 @@ function App() {
   const [demo, setDemo] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
-    request('sizeClasses').then(setRows, (e) => setError(e.message));
-    request('cycleDemo').then(setDemo, (e) => setError(e.message));
+    const fail = (e) => setError(`The memory engine did not start: ${e.message}`);
+    request('sizeClasses').then(setRows, fail);
+    request('cycleDemo').then(setDemo, fail);
   }, []);
   return (
     <main>
@@ -59,7 +61,7 @@ function App() {
       {demo && <CycleDemo demo={demo} />}
       <section class="card">
         <h2>Runtime facts</h2>
-        {rows ? <SizeClasses rows={rows} /> : <p>Starting the engine…</p>}
+        {rows ? <SizeClasses rows={rows} /> : !error && <p>Starting the engine…</p>}
       </section>
     </main>
   );
