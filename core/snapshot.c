@@ -357,6 +357,8 @@ static const char *generation_name(MpObject *o)
     static const char *const names[] = { "0", "1", "2", "\"permanent\"" };
     if (!mp_is_gc(o))
         return "null";
+    if (region_kind_of(o) == MP_REGION_STATIC)
+        return "\"untracked\"";    /* static objects have no GC head to look at */
     int g = gc_generation_of(o);
     return g < 0 ? "\"untracked\"" : names[g];
 }
