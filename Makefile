@@ -10,6 +10,7 @@ NATIVE   := $(OUT)/native
 CC       ?= gcc
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow -Wstrict-prototypes
 OPT      ?= -O2 -g
+FUZZ_SECONDS ?= 60
 CFLAGS   := $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN)
 CORE_SRC := $(filter-out core/cli.c core/wasm_api.c,$(wildcard core/*.c))
 CORE_HDR := $(wildcard core/*.h)
@@ -17,7 +18,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
 
-.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-web bench clean
+.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-web bench fuzz clean
 
 all: native
 
@@ -84,6 +85,10 @@ $(NATIVE)/bench/%: tests/bench/%.c $(NATIVE)/libmemplay.a
 
 bench: $(NATIVE)/bench/alloc_churn
 	$(NATIVE)/bench/alloc_churn
+
+# libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each; not part of `make test`.
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash build/fuzz.sh
 
 clean:
 	rm -rf $(OUT)
