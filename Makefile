@@ -53,11 +53,12 @@ test-sanitize:
 	$(OUT)/sanitize/memplay layout > /dev/null
 	$(OUT)/sanitize/memplay layout --json > /dev/null
 
-# The lexer and the parser against CPython's own tokenizer and ast module
-# (python3 is 3.11 here).
+# The lexer, the parser and the symbol tables against CPython's own
+# tokenizer, ast and symtable modules (python3 is 3.11 here).
 test-syntax: native
 	python3 tests/lexer/compare.py $(NATIVE)/memplay
 	python3 tests/parser/compare.py $(NATIVE)/memplay
+	python3 tests/symtable/compare.py $(NATIVE)/memplay
 
 wasm:
 	@bash build/wasm.sh

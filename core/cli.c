@@ -4,6 +4,8 @@
  *                     blocks per 16 KiB pool
  *   memplay check     start a runtime, run the heap checker, stop it
  *   memplay ast F     the syntax tree of a Python file, as ast.dump prints it
+ *   memplay symtable F  the scopes and names of a Python file, as CPython's
+ *                     symtable holds them
  *   memplay tokens F  the tokens of a Python file (- for standard input), one
  *                     JSON object a line, as Python's tokenize reports them
  *   memplay layout [--json]
@@ -31,6 +33,7 @@
 #include "pymalloc.h"
 #include "region.h"
 #include "snapshot.h"
+#include "symtable.h"
 #include "weakref.h"
 #include "runtime.h"
 #include "check.h"
@@ -39,12 +42,13 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay sizes | check | layout | tokens FILE | ast FILE | --help | --version\n"
+    fputs("usage: memplay sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
           "  layout  build a few objects and print where everything lives (--json: the snapshot)\n"
           "  tokens  print the tokens of a Python file (- reads standard input)\n"
-          "  ast     print the syntax tree of a Python file, as Python's ast.dump does\n", out);
+          "  ast     print the syntax tree of a Python file, as Python's ast.dump does\n"
+          "  symtable  print the scopes and the role of every name, as CPython's symtable has them\n", out);
     return out == stderr ? 2 : 0;
 }
 
@@ -244,7 +248,19 @@ static int cmd_tokens(const char *path)
     return status;
 }
 
-static int cmd_ast(const char *path)
+static void print_symtable(const SymTable *t, int depth)
+{
+    static const char *const types[] = { "function", "class", "module" };
+    printf("%*s%s %s line %d\n", depth * 2, "", types[t->type], t->name, t->line);
+    for (int i = 0; i < t->nsyms; i++)
+        printf("%*s%s flags=%d scope=%d\n", depth * 2 + 2, "", t->syms[i].name, t->syms[i].flags,
+               (int)t->syms[i].scope);
+    for (int i = 0; i < t->nchildren; i++)
+        print_symtable(t->children[i], depth + 1);
+}
+
+/* Parses FILE; for `ast` prints the tree, for `symtable` the scopes. */
+static int cmd_ast(const char *path, int symtable)
 {
     size_t len;
     char *src = read_source(path, &len);
@@ -260,6 +276,14 @@ static int cmd_ast(const char *path)
         fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", path, err.line,
                 err.type ? err.type : "MemoryError", err.msg);
         status = 1;
+    } else if (symtable) {
+        SymTable *top = symtable_build(ar, tree, &err);
+        if (top)
+            print_symtable(top, 0);
+        else {
+            fprintf(stderr, "  File \"%s\", line %d\n%s: %s\n", path, err.line, err.type, err.msg);
+            status = 1;
+        }
     } else {
         char *text = ast_dump(tree);
         if (text)
@@ -291,7 +315,9 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "tokens") && argc == 3)
         return cmd_tokens(argv[2]);
     if (!strcmp(argv[1], "ast") && argc == 3)
-        return cmd_ast(argv[2]);
+        return cmd_ast(argv[2], 0);
+    if (!strcmp(argv[1], "symtable") && argc == 3)
+        return cmd_ast(argv[2], 1);
     fprintf(stderr, "memplay: unknown command '%s'\n", argv[1]);
     return usage(stderr);
 }

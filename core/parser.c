@@ -133,6 +133,7 @@ static AstNode *named_expression(P *p);
 static AstNode *disjunction(P *p);
 static AstNode *bitwise_or(P *p);
 static AstNode *star_expression(P *p);
+static AstNode *star_named_expression(P *p);
 static int set_ctx(P *p, AstNode *n, AstCtx ctx);
 static int set_assign_target(P *p, AstNode *n);
 
@@ -574,7 +575,7 @@ static AstNode *paren(P *p, const Token *t)
     if (!tup || push(p, &tup->l1, first) < 0)
         return NULL;
     tup->ctx = CTX_Load;
-    if (rest_of_list(p, &tup->l1, OP_RPAR, star_expression) < 0)
+    if (rest_of_list(p, &tup->l1, OP_RPAR, star_named_expression) < 0)
         return NULL;
     return expect_op(p, OP_RPAR, ")") ? tup : NULL;
 }
@@ -587,7 +588,7 @@ static AstNode *list_display(P *p, const Token *t)
     l->ctx = CTX_Load;
     if (accept_op(p, OP_RSQB))
         return l;
-    AstNode *first = star_expression(p);
+    AstNode *first = star_named_expression(p);
     if (!first)
         return NULL;
     if (is_kw(p, "for")) {
@@ -596,7 +597,7 @@ static AstNode *list_display(P *p, const Token *t)
     }
     if (push(p, &l->l1, first) < 0)
         return NULL;
-    if (rest_of_list(p, &l->l1, OP_RSQB, star_expression) < 0)
+    if (rest_of_list(p, &l->l1, OP_RSQB, star_named_expression) < 0)
         return NULL;
     return expect_op(p, OP_RSQB, "]") ? l : NULL;
 }
@@ -625,7 +626,7 @@ static AstNode *brace_display(P *p, const Token *t)
             AstNode *s = node_at(p, AST_Set, t);
             if (!s || push(p, &s->l1, first) < 0)
                 return NULL;
-            if (rest_of_list(p, &s->l1, OP_RBRACE, star_expression) < 0)
+            if (rest_of_list(p, &s->l1, OP_RBRACE, star_named_expression) < 0)
                 return NULL;
             return expect_op(p, OP_RBRACE, "}") ? s : NULL;
         }
@@ -1150,6 +1151,12 @@ static AstNode *star_expression(P *p)
         return s;
     }
     return expression(p);
+}
+
+/* star_named_expression: an element of a list, set or parenthesized tuple */
+static AstNode *star_named_expression(P *p)
+{
+    return is_op(p, OP_STAR) ? star_expression(p) : named_expression(p);
 }
 
 /* star_expressions: a, *b, c  (a bare tuple when there is a comma) */

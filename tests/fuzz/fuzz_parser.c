@@ -1,5 +1,5 @@
 /* fuzz_parser.c — libFuzzer target: any bytes through the lexer and the
- * parser, and the tree through ast_dump.  Nothing may crash, leak or read
+ * parser, and the tree through ast_dump and the symbol table.  Nothing may crash, leak or read
  * out of bounds (built with ASan+UBSan); bad input must end in a
  * ParseError. */
 #include <stddef.h>
@@ -8,6 +8,7 @@
 #include "ast.h"
 #include "lexer.h"
 #include "parser.h"
+#include "symtable.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -24,8 +25,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     AstArena *ar = ast_arena_new();
     ParseError err;
     AstNode *tree = ar ? parse_module(ar, (const char *)data, size, &err) : NULL;
-    if (tree)
+    if (tree) {
         free(ast_dump(tree));
+        symtable_build(ar, tree, &err);
+    }
     ast_arena_free(ar);
     return 0;
 }
