@@ -152,13 +152,12 @@ static TokKind lex_string(Lexer *lx, Token *t, const char *start, int line, int 
         }
         char c = *lx->p;
         if (c == '\\' && lx->p + 1 < lx->end) {
+            char next = lx->p[1];
             lx->p += 2;
-            if (lx->p[-1] == '\n' || (lx->p[-1] == '\r' && *lx->p != '\n'))
-                newline_passed(lx);
-            else if (lx->p[-1] == '\r') {
+            if (next == '\r' && lx->p < lx->end && *lx->p == '\n')
                 lx->p++;
+            if (next == '\n' || next == '\r')
                 newline_passed(lx);
-            }
             continue;
         }
         if (c == '\n' || c == '\r') {
