@@ -18,7 +18,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
 
-.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-web bench fuzz clean
+.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-snippets test-web bench fuzz clean snippets-regen
 
 all: native
 
@@ -52,6 +52,18 @@ test-sanitize:
 	$(MAKE) test-unit test-syntax NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
 	$(OUT)/sanitize/memplay layout > /dev/null
 	$(OUT)/sanitize/memplay layout --json > /dev/null
+	python3 tests/snippets/run.py --memplay $(OUT)/sanitize/memplay --arg --check-heap
+
+# The snippet corpus (tests/snippets/): every snippet's output against what
+# python3.11 printed, then again with the heap checker at every line; and
+# the committed expectations must be what python3 prints today.
+test-snippets: native
+	python3 tests/snippets/regen.py --check
+	python3 tests/snippets/run.py --memplay $(NATIVE)/memplay
+	python3 tests/snippets/run.py --memplay $(NATIVE)/memplay --arg --check-heap
+
+snippets-regen:
+	python3 tests/snippets/regen.py
 
 # The lexer, the parser and the symbol tables against CPython's own
 # tokenizer, ast and symtable modules (python3 is 3.11 here).
@@ -76,6 +88,7 @@ test: setup
 	$(MAKE) test-unit
 	$(MAKE) test-sanitize
 	$(MAKE) test-syntax
+	$(MAKE) test-snippets
 	$(MAKE) test-web
 
 # Benchmarks measure, tests assert: ratios against a baseline taken in the

@@ -7,8 +7,9 @@
 #include "str.h"
 #include "region.h"
 #include <stdio.h>
+#include "abstract.h"
 
-MpObject *(*call_python_hook)(MpObject *func, int nargs, MpObject **args);
+MpObject *(*call_python_hook)(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
 
 _Static_assert(sizeof(MpBuiltin) <= MP_BUILTIN_SIZE, "builtin fits CPython's size");
 
@@ -56,36 +57,44 @@ MpObject *builtin_new(const char *name, MpCFunc fn, MpObject *self)
     return MP_OBJ(b);
 }
 
-enum { MAX_METHOD_ARGS = 64 };
+MpObject *builtin_new_kw(const char *name, MpCFuncKw fn, MpObject *self)
+{
+    MpObject *b = builtin_new(name, NULL, self);
+    if (b)
+        ((MpBuiltin *)b)->kwfn = fn;
+    return b;
+}
+
+/* Unbound methods of builtin types, made once each (CPython keeps them as
+ * method descriptors in the type's dict). */
+static struct { const MpMethodDef *def; MpObject *obj; } descr[512];
+static int ndescr;
+
+MpObject *builtin_descriptor(const MpMethodDef *def)
+{
+    for (int i = 0; i < ndescr; i++)
+        if (descr[i].def == def)
+            return mp_newref(descr[i].obj);
+    MpObject *b = builtin_new_kw(def->name, def->fn, NULL);
+    if (!b)
+        return NULL;
+    ((MpBuiltin *)b)->def = def;
+    if (ndescr < (int)(sizeof descr / sizeof descr[0])) {
+        descr[ndescr].def = def;
+        descr[ndescr++].obj = mp_newref(b);
+    }
+    return b;
+}
+
+void builtin_descriptors_reset(void) { ndescr = 0; }
+
+void builtin_descriptors_visit(MpVisit visit, void *arg)
+{
+    for (int i = 0; i < ndescr; i++)
+        visit(descr[i].obj, arg);
+}
 
 MpObject *call_object(MpObject *callable, int nargs, MpObject **args)
 {
-    MpType *t = callable->type;
-    if (t == &MpBuiltin_Type) {
-        MpBuiltin *b = (MpBuiltin *)callable;
-        return b->fn(b->self, nargs, args);
-    }
-    if (t == &MpMethod_Type) {
-        MpMethod *m = (MpMethod *)callable;
-        MpObject *all[MAX_METHOD_ARGS + 1];
-        if (nargs > MAX_METHOD_ARGS) {
-            err_set(&MpExc_TypeError, "too many arguments");
-            return NULL;
-        }
-        all[0] = m->self;
-        for (int i = 0; i < nargs; i++)
-            all[i + 1] = args[i];
-        return call_object(m->func, nargs + 1, all);
-    }
-    if (t == &MpFunction_Type) {
-        if (!call_python_hook) {
-            err_set(&MpExc_RuntimeError, "no interpreter to call a Python function");
-            return NULL;
-        }
-        return call_python_hook(callable, nargs, args);
-    }
-    if (t == &MpType_Type)
-        return class_call((MpType *)callable, nargs, args);
-    err_set(&MpExc_TypeError, "'%s' object is not callable", t->name);
-    return NULL;
+    return obj_call(callable, args, nargs, NULL);
 }

@@ -20,6 +20,8 @@ typedef struct MpBuiltin {
     const char *name;
     MpCFunc fn;
     MpObject *self;      /* bound object (module or instance), or NULL */
+    MpCFuncKw kwfn;      /* the vectorcall form, when fn is NULL */
+    const MpMethodDef *def;   /* a method of a builtin type, unbound: args[0] is self */
 } MpBuiltin;
 
 enum { MP_BUILTIN_SIZE = 56 };
@@ -29,8 +31,15 @@ extern MpType MpBuiltin_Type;
 /* A new heap builtin function object (e.g. a bound C method). */
 MpObject *builtin_new(const char *name, MpCFunc fn, MpObject *self);
 
+MpObject *builtin_new_kw(const char *name, MpCFuncKw fn, MpObject *self);
+/* The unbound method object of a builtin type's method (cached, made on
+ * first use; new reference). */
+MpObject *builtin_descriptor(const MpMethodDef *def);
+void builtin_descriptors_reset(void);
+void builtin_descriptors_visit(MpVisit visit, void *arg);
+
 MpObject *call_object(MpObject *callable, int nargs, MpObject **args);
 
-extern MpObject *(*call_python_hook)(MpObject *func, int nargs, MpObject **args);
+extern MpObject *(*call_python_hook)(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
 
 #endif

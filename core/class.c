@@ -12,6 +12,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "weakref.h"
+#include "exc.h"
+#include "abstract.h"
 
 _Static_assert(sizeof(MpClass) <= MP_CLASS_SIZE, "class fits CPython's size");
 _Static_assert(sizeof(MpInstance) <= MP_INSTANCE_SIZE, "instance fits CPython's size");
@@ -247,6 +249,15 @@ int instance_delattr(MpObject *o, MpObject *name)
 
 MpObject *class_lookup(MpType *cls, MpObject *name)
 {
+    if (cls->mro) {
+        for (int64_t i = 0; i < tuple_size(cls->mro); i++) {
+            MpType *t = (MpType *)tuple_item(cls->mro, i);
+            MpObject *v = t->dict ? dict_getitem(t->dict, name) : NULL;
+            if (v)
+                return v;
+        }
+        return NULL;
+    }
     for (MpType *t = cls; t; t = t->base) {
         if (!t->dict)
             continue;
@@ -259,28 +270,128 @@ MpObject *class_lookup(MpType *cls, MpObject *name)
 
 MpObject *class_lookup_cstr(MpType *cls, const char *name)
 {
-    for (MpType *t = cls; t; t = t->base) {
-        if (!t->dict)
-            continue;
-        MpObject *v = dict_getitem_cstr(t->dict, name);
-        if (v)
-            return v;
+    MpObject *n = str_from_cstr(name);
+    if (!n) {
+        err_clear();
+        return NULL;
+    }
+    MpObject *v = class_lookup(cls, n);
+    mp_decref(n);
+    return v;
+}
+
+MpObject *class_mro(MpType *t)
+{
+    if (t->mro)
+        return mp_newref(t->mro);
+    int n = 0;
+    for (MpType *c = t; c; c = c->base)
+        n++;
+    MpObject *tup = tuple_new(n);
+    if (!tup)
+        return NULL;
+    int i = 0;
+    for (MpType *c = t; c; c = c->base)
+        ((MpTuple *)tup)->items[i++] = mp_newref(MP_OBJ(c));
+    return tup;
+}
+
+/* C3 linearization of the bases' MROs (CPython's mro_implementation). */
+static MpObject *compute_mro(MpType *cls, MpObject *bases)
+{
+    enum { MAXB = 16, MAXL = 64 };
+    MpObject *seqs[MAXB + 1];
+    int lens[MAXB + 1], pos[MAXB + 1], nseq = 0;
+    int nb = (int)tuple_size(bases);
+    if (nb > MAXB) {
+        err_set(&MpExc_TypeError, "too many base classes");
+        return NULL;
+    }
+    for (int i = 0; i < nb; i++) {
+        seqs[nseq] = class_mro((MpType *)tuple_item(bases, i));
+        if (!seqs[nseq]) {
+            for (int k = 0; k < nseq; k++)
+                mp_decref(seqs[k]);
+            return NULL;
+        }
+        lens[nseq] = (int)tuple_size(seqs[nseq]);
+        pos[nseq++] = 0;
+    }
+    seqs[nseq] = mp_newref(bases);
+    lens[nseq] = nb;
+    pos[nseq++] = 0;
+    MpObject *out[MAXL];
+    int nout = 0;
+    out[nout++] = MP_OBJ(cls);
+    int ok = 1;
+    for (;;) {
+        int remaining = 0;
+        MpObject *cand = NULL;
+        for (int i = 0; i < nseq && !cand; i++) {
+            if (pos[i] >= lens[i])
+                continue;
+            remaining = 1;
+            MpObject *c = tuple_item(seqs[i], pos[i]);
+            int in_tail = 0;
+            for (int j = 0; j < nseq && !in_tail; j++)
+                for (int k = pos[j] + 1; k < lens[j]; k++)
+                    if (tuple_item(seqs[j], k) == c) {
+                        in_tail = 1;
+                        break;
+                    }
+            if (!in_tail)
+                cand = c;
+        }
+        if (!remaining)
+            break;
+        if (!cand || nout >= MAXL) {
+            ok = 0;
+            break;
+        }
+        out[nout++] = cand;
+        for (int i = 0; i < nseq; i++)
+            if (pos[i] < lens[i] && tuple_item(seqs[i], pos[i]) == cand)
+                pos[i]++;
+    }
+    for (int k = 0; k < nseq; k++)
+        mp_decref(seqs[k]);
+    if (!ok) {
+        char names[300] = "";
+        for (int i = 0; i < nb; i++) {
+            size_t len = strlen(names);
+            snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
+                     ((MpType *)tuple_item(bases, i))->name);
+        }
+        err_set(&MpExc_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s", names);
+        return NULL;
+    }
+    MpObject *mro = tuple_new(nout);
+    if (!mro)
+        return NULL;
+    /* as in CPython, the MRO starts with the class itself (a cycle) */
+    for (int i = 0; i < nout; i++)
+        ((MpTuple *)mro)->items[i] = mp_newref(out[i]);
+    return mro;
+}
+
+MpObject *instance_lookup_own(MpObject *o, MpObject *name)
+{
+    MpManaged *m = instance_managed(o);
+    if (m->dict)
+        return dict_getitem(m->dict, name);
+    if (m->values) {
+        int k = cached_key_index((MpClass *)o->type, name, 0);
+        if (k >= 0 && m->values->slots[k])
+            return m->values->slots[k];
     }
     return NULL;
 }
 
 MpObject *instance_getattr(MpObject *o, MpObject *name)
 {
-    MpManaged *m = instance_managed(o);
-    if (m->dict) {
-        MpObject *v = dict_getitem(m->dict, name);
-        if (v)
-            return mp_newref(v);
-    } else if (m->values) {
-        int k = cached_key_index((MpClass *)o->type, name, 0);
-        if (k >= 0 && m->values->slots[k])
-            return mp_newref(m->values->slots[k]);
-    }
+    MpObject *own = instance_lookup_own(o, name);
+    if (own)
+        return mp_newref(own);
     MpObject *v = class_lookup(o->type, name);
     if (v) {
         if (v->type == &MpFunction_Type)
@@ -363,17 +474,53 @@ MpObject *class_repr(MpObject *o)
     return str_from_cstr(buf);
 }
 
+/* Slots of instances that dispatch to the class's dunder methods, so
+ * that containers (reprs, dict keys, set members) see them too. */
+static MpObject *instance_repr(MpObject *o)
+{
+    MpObject *f = class_lookup_cstr(o->type, "__repr__");
+    if (f) {
+        int missing;
+        return obj_call_method(o, "__repr__", NULL, 0, &missing);
+    }
+    char buf[200];
+    snprintf(buf, sizeof buf, "<__main__.%s object at 0x%llx>", o->type->name,
+             (unsigned long long)region_sim(o));
+    return str_from_cstr(buf);
+}
+
+static int64_t instance_hash(MpObject *o) { return obj_hash(o); }
+
+static int instance_eq(MpObject *a, MpObject *b)
+{
+    if (!class_lookup_cstr(a->type, "__eq__"))
+        return a == b;
+    return obj_compare_bool(a, b, OPK_Eq);
+}
+
 MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
 {
     MpType *base = &MpBaseObject_Type;
-    if (bases && tuple_size(bases) > 0) {
-        MpObject *b = tuple_item(bases, 0);
-        if (b->type != &MpType_Type || !(((MpType *)b)->flags & MP_TF_BASETYPE)) {
-            err_set(&MpExc_TypeError, "type '%s' is not an acceptable base type",
-                    b->type == &MpType_Type ? ((MpType *)b)->name : b->type->name);
+    for (int64_t i = 0; bases && i < tuple_size(bases); i++) {
+        MpObject *b = tuple_item(bases, i);
+        if (b->type != &MpType_Type) {
+            err_set(&MpExc_TypeError, "bases must be types");
             return NULL;
         }
-        base = (MpType *)b;
+        MpType *bt = (MpType *)b;
+        if (!(bt->flags & MP_TF_BASETYPE) || (!(bt->flags & MP_TF_HEAPTYPE) && bt != &MpBaseObject_Type
+                                              && !exc_type_check(bt))) {
+            err_set(&MpExc_TypeError, "type '%s' is not an acceptable base type%s", bt->name,
+                    (bt->flags & MP_TF_BASETYPE) ? " for memplay" : "");
+            return NULL;
+        }
+        for (int64_t j = 0; j < i; j++)
+            if (tuple_item(bases, j) == b) {
+                err_set(&MpExc_TypeError, "duplicate base class %s", bt->name);
+                return NULL;
+            }
+        if (i == 0)
+            base = bt;
     }
     MpClass *c = (MpClass *)object_new(&MpType_Type, 0, sizeof(MpClass));
     if (!c)
@@ -398,8 +545,31 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
     t->dealloc = instance_dealloc;
     t->traverse = instance_traverse;
     t->clear = instance_clear;
+    t->repr = instance_repr;
+    t->hash = instance_hash;
+    t->eq = instance_eq;
     t->base = (MpType *)mp_newref(MP_OBJ(base));
-    t->bases = bases ? mp_newref(bases) : NULL;
+    t->bases = bases && tuple_size(bases) ? mp_newref(bases) : tuple_pack(1, MP_OBJ(base));
+    if (exc_type_check(base)) {
+        /* exception layout: the base's struct plus a weakref slot */
+        t->flags = MP_TF_GC | MP_TF_HEAPTYPE | MP_TF_BASETYPE;
+        t->basicsize = base->basicsize + 8;
+        t->weaklistoffset = offsetof(MpExc, weakreflist);
+        t->dealloc = base->dealloc;
+        t->traverse = base->traverse;
+        t->clear = base->clear;
+        t->getattro = base->getattro;
+        t->setattro = base->setattro;
+        t->str = base->str;
+        if (!class_lookup_cstr(base, "__repr__"))
+            t->repr = base->repr;
+        t->methods = NULL;
+    }
+    if (!t->bases || !(t->mro = compute_mro(t, t->bases))) {
+        gc_track(MP_OBJ(c));
+        mp_decref(MP_OBJ(c));
+        return NULL;
+    }
     if (class_lookup_cstr(t, "__del__"))
         t->finalize = instance_finalize;
     gc_track(MP_OBJ(c));
@@ -408,25 +578,40 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
 
 MpObject *class_call(MpType *cls, int nargs, MpObject **args)
 {
-    if (!(cls->flags & MP_TF_HEAPTYPE)) {
-        err_set(&MpExc_TypeError, "cannot create '%s' instances here", cls->name);
-        return NULL;
+    return class_call_kw(cls, args, nargs, NULL);
+}
+
+MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnames)
+{
+    int nkw = kwnames ? (int)tuple_size(kwnames) : 0;
+    MpObject *o;
+    if (exc_type_check(cls)) {
+        MpObject *tup = tuple_new(nargs);
+        if (!tup)
+            return NULL;
+        for (int i = 0; i < nargs; i++)
+            ((MpTuple *)tup)->items[i] = mp_newref(args[i]);
+        o = exc_alloc_subclass(cls, tup);
+        mp_decref(tup);
+    } else {
+        o = instance_new(cls);
     }
-    MpObject *o = instance_new(cls);
     if (!o)
         return NULL;
     MpObject *init = class_lookup_cstr(cls, "__init__");
     if (init) {
-        MpObject *all[65];
-        if (nargs > 64) {
+        MpObject *all[258];
+        if (nargs + nkw > 256) {
             mp_decref(o);
             err_set(&MpExc_TypeError, "too many arguments");
             return NULL;
         }
         all[0] = o;
-        for (int i = 0; i < nargs; i++)
+        for (int i = 0; i < nargs + nkw; i++)
             all[i + 1] = args[i];
-        MpObject *r = call_object(init, nargs + 1, all);
+        mp_incref(init);
+        MpObject *r = obj_call(init, all, nargs + 1, kwnames);
+        mp_decref(init);
         if (!r) {
             mp_decref(o);
             return NULL;
@@ -439,10 +624,44 @@ MpObject *class_call(MpType *cls, int nargs, MpObject **args)
             return NULL;
         }
         mp_decref(r);
-    } else if (nargs > 0) {
+    } else if ((nargs > 0 || nkw > 0) && !exc_type_check(cls)) {
         mp_decref(o);
         err_set(&MpExc_TypeError, "%s() takes no arguments", cls->name);
         return NULL;
     }
     return o;
+}
+
+int class_has_slots(MpType *t)
+{
+    return (t->flags & MP_TF_HEAPTYPE) && t->dict && dict_getitem_cstr(t->dict, "__slots__") != NULL;
+}
+
+int class_slot_allowed(MpType *t, MpObject *name)
+{
+    for (MpType *c = t; c && (c->flags & MP_TF_HEAPTYPE); c = c->base) {
+        MpObject *slots = c->dict ? dict_getitem_cstr(c->dict, "__slots__") : NULL;
+        if (!slots)
+            return 1;   /* a class without __slots__ in the chain has a __dict__ */
+        if (str_check(slots)) {
+            if (object_eq(slots, name) == 1)
+                return 1;
+            continue;
+        }
+        MpObject *it = obj_iter(slots), *x;
+        if (!it) {
+            err_clear();
+            continue;
+        }
+        int found = 0;
+        while (!found && (x = obj_next(it))) {
+            found = object_eq(x, name) == 1 || str_eq_cstr(x, "__dict__");
+            mp_decref(x);
+        }
+        mp_decref(it);
+        err_clear();
+        if (found)
+            return 1;
+    }
+    return 0;
 }

@@ -64,12 +64,21 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns);
 
 /* Calls a class: makes an instance and runs __init__ if any. */
 MpObject *class_call(MpType *cls, int nargs, MpObject **args);
+MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnames);
+/* The MRO as a tuple (computed by C3 for classes; the base chain for
+ * builtin types); new reference. */
+MpObject *class_mro(MpType *t);
+/* __slots__: not yet a separate layout; attributes are checked. */
+int class_has_slots(MpType *t);
+int class_slot_allowed(MpType *t, MpObject *name);
 
 /* Attribute access on instances: new reference / 0 / -1 with error.
  * Lookup order: instance attributes, then the class's MRO; functions found
  * on the class are bound to the instance. */
 MpObject *instance_getattr(MpObject *o, MpObject *name);
 int instance_setattr(MpObject *o, MpObject *name, MpObject *value);
+/* The instance's own attribute (borrowed), NULL if it has none. */
+MpObject *instance_lookup_own(MpObject *o, MpObject *name);
 int instance_delattr(MpObject *o, MpObject *name);
 /* The instance's __dict__ (made on demand): new reference. */
 MpObject *instance_dict(MpObject *o);

@@ -39,10 +39,15 @@
 #include "check.h"
 #include "str.h"
 #include "tuple.h"
+#include "run.h"
+#include "err.h"
+#include "runtime.h"
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
+    fputs("usage: memplay run FILE [--check-heap] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
+          "  run     run a Python snippet as python3 would (- reads standard input);\n"
+          "          --check-heap runs the heap checker before every new line\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
           "  layout  build a few objects and print where everything lives (--json: the snapshot)\n"
@@ -296,6 +301,53 @@ static int cmd_ast(const char *path, int symtable)
     return status;
 }
 
+/* Runs a snippet; stdout is flushed before anything goes to stderr so
+ * that interleaved output keeps its order. */
+static void run_writer(int stream, const char *text, size_t len)
+{
+    if (stream == 2) {
+        fflush(stdout);
+        fwrite(text, 1, len, stderr);
+        fflush(stderr);
+    } else {
+        fwrite(text, 1, len, stdout);
+    }
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    const char *path = NULL;
+    RunOptions opts = { 0 };
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--check-heap"))
+            opts.check_heap = 1;
+        else if (!path)
+            path = argv[i];
+        else
+            return usage(stderr);
+    }
+    if (!path)
+        return usage(stderr);
+    size_t len;
+    char *src = read_source(path, &len);
+    if (!src) {
+        fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    MpSettings settings = runtime_default_settings();
+    if (runtime_init(&settings) != 0) {
+        fprintf(stderr, "memplay: cannot start the runtime\n");
+        free(src);
+        return 2;
+    }
+    err_set_writer(run_writer);
+    int status = run_snippet(src, len, &opts);
+    fflush(stdout);
+    runtime_fini();
+    free(src);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -306,6 +358,8 @@ int main(int argc, char **argv)
         puts("memplay 0.1 (runtime core; models CPython 3.11)");
         return 0;
     }
+    if (!strcmp(argv[1], "run"))
+        return cmd_run(argc, argv);
     if (!strcmp(argv[1], "sizes"))
         return cmd_sizes();
     if (!strcmp(argv[1], "check"))

@@ -312,13 +312,7 @@ int dict_delitem(MpObject *o, MpObject *key)
     if (ix == -3)
         return -1;
     if (ix < 0) {
-        MpObject *r = object_repr(key);
-        char buf[120] = "?";
-        if (r) {
-            str_to_cbuf(r, buf, sizeof buf);
-            mp_decref(r);
-        }
-        err_set(&MpExc_KeyError, "%s", buf);
+        err_set_value(&MpExc_KeyError, key);
         return -1;
     }
     DictKeys *k = d->keys;

@@ -1,52 +1,99 @@
-/* err.c — the pending error (see err.h). */
+/* err.c — the pending exception (see err.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "err.h"
 #include "str.h"
-#include <string.h>
+#include "tuple.h"
+#include "abstract.h"
 
-#define EXC_TYPE(var, pyname) \
-    MpType var = { .ob = MP_STATIC_TYPE_HEAD, .name = pyname, .basicsize = 72, \
-                   .flags = MP_TF_GC | MP_TF_BASETYPE }
+static MpObject *pending;
+static int in_no_memory;
 
-EXC_TYPE(MpExc_MemoryError, "MemoryError");
-EXC_TYPE(MpExc_TypeError, "TypeError");
-EXC_TYPE(MpExc_ValueError, "ValueError");
-EXC_TYPE(MpExc_ReferenceError, "ReferenceError");
-EXC_TYPE(MpExc_RecursionError, "RecursionError");
-EXC_TYPE(MpExc_KeyError, "KeyError");
-EXC_TYPE(MpExc_IndexError, "IndexError");
-EXC_TYPE(MpExc_OverflowError, "OverflowError");
-EXC_TYPE(MpExc_RuntimeError, "RuntimeError");
-EXC_TYPE(MpExc_AttributeError, "AttributeError");
-EXC_TYPE(MpExc_ZeroDivisionError, "ZeroDivisionError");
+void err_restore(MpObject *exc)
+{
+    MpObject *old = pending;
+    pending = exc;
+    mp_xdecref(old);
+}
 
-static MpType *pending;
-static char message[512];
+MpObject *err_fetch(void)
+{
+    MpObject *e = pending;
+    pending = NULL;
+    return e;
+}
+
+MpObject *err_peek(void) { return pending; }
+
+void err_set_value(MpType *type, MpObject *value)
+{
+    MpObject *args = value ? tuple_pack(1, value) : tuple_new(0);
+    MpObject *e = args ? exc_new(type, args) : NULL;
+    mp_xdecref(args);
+    if (!e) {
+        err_no_memory();
+        return;
+    }
+    err_restore(e);
+}
 
 void err_set(MpType *type, const char *fmt, ...)
 {
+    char message[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    pending = type;
+    MpObject *s = str_from_cstr(message);
+    if (!s) {
+        err_no_memory();
+        return;
+    }
+    err_set_value(type, s);
+    mp_decref(s);
 }
+
+/* A MemoryError instance when one can still be made; otherwise the static
+ * one (CPython keeps preallocated MemoryErrors for the same reason). */
+static MpExc static_memory_error = { { 1, 0, &MpExc_MemoryError }, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 void err_no_memory(void)
 {
-    pending = &MpExc_MemoryError;
-    message[0] = '\0';
+    if (!in_no_memory) {
+        in_no_memory = 1;
+        MpObject *e = exc_new(&MpExc_MemoryError, NULL);
+        in_no_memory = 0;
+        if (e) {
+            err_restore(e);
+            return;
+        }
+    }
+    err_restore(mp_newref(MP_OBJ(&static_memory_error)));
 }
 
-MpType *err_occurred(void) { return pending; }
-const char *err_message(void) { return message; }
+MpType *err_occurred(void) { return pending ? pending->type : NULL; }
 
-void err_clear(void)
+int err_matches(MpType *type) { return pending && type_is_subtype(pending->type, type); }
+
+const char *err_message(void)
 {
-    pending = NULL;
+    static char message[512];
     message[0] = '\0';
+    if (!pending)
+        return message;
+    MpObject *e = err_fetch();
+    MpObject *s = obj_str(e);
+    if (s) {
+        str_to_cbuf(s, message, sizeof message);
+        mp_decref(s);
+    }
+    err_restore(e);
+    return message;
 }
+
+void err_clear(void) { err_restore(NULL); }
 
 static void host_writer(int stream, const char *text, size_t len)
 {
@@ -54,18 +101,33 @@ static void host_writer(int stream, const char *text, size_t len)
 }
 
 static MpWriter writer = host_writer;
+static MpTracebackPrinter tb_printer;
 
 void err_set_writer(MpWriter w) { writer = w ? w : host_writer; }
 
 void mp_write(int stream, const char *text, size_t len) { writer(stream, text, len); }
 
+void err_set_traceback_printer(MpTracebackPrinter p) { tb_printer = p; }
+
+void err_print_exception(MpObject *exc)
+{
+    if (tb_printer) {
+        tb_printer(exc);
+        return;
+    }
+    char *line = exc_format_last_line(exc);
+    if (line) {
+        mp_write(2, line, strlen(line));
+        mp_write(2, "\n", 1);
+        free(line);
+    }
+}
+
 void err_write_unraisable(MpObject *obj)
 {
-    MpType *type = pending;
-    char saved[sizeof message], buf[700], what[200];
-    memcpy(saved, message, sizeof saved);
-    err_clear();
-    MpObject *r = obj ? object_repr(obj) : NULL;
+    MpObject *exc = err_fetch();
+    char buf[700], what[400];
+    MpObject *r = obj ? obj_repr(obj) : NULL;
     if (r) {
         str_to_cbuf(r, what, sizeof what);
         mp_decref(r);
@@ -75,10 +137,9 @@ void err_write_unraisable(MpObject *obj)
     }
     int n = snprintf(buf, sizeof buf, "Exception ignored in: %s\n", what);
     mp_write(2, buf, (size_t)n);
-    if (type) {
-        n = saved[0] ? snprintf(buf, sizeof buf, "%s: %s\n", type->name, saved)
-                     : snprintf(buf, sizeof buf, "%s\n", type->name);
-        mp_write(2, buf, (size_t)n);
+    if (exc) {
+        err_print_exception(exc);
+        mp_decref(exc);
     }
     err_clear();
 }

@@ -58,6 +58,7 @@ void frame_pop(MpFrame *f)
     }
     for (int i = f->stacktop; i-- > 0;)
         MP_CLEAR(f->localsplus[i]);
+    MP_CLEAR(f->locals);
     MP_CLEAR(f->code);
     MP_CLEAR(f->globals);
     MP_CLEAR(f->func);
@@ -79,7 +80,7 @@ MpObject *frame_stack_pop(MpFrame *f)
 void frame_visit_roots(MpVisit visit, void *arg)
 {
     for (MpFrame *f = top; f; f = f->previous) {
-        MpObject *head[] = { f->func, f->globals, f->code, MP_OBJ(f->frame_obj) };
+        MpObject *head[] = { f->func, f->globals, f->code, MP_OBJ(f->frame_obj), f->locals };
         for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
             if (head[i])
                 visit(head[i], arg);

@@ -19,13 +19,18 @@ enum {
     MP_FRAME_OBJECT_SIZE = 120,   /* PyFrameObject basicsize in 3.11; + 8 per slot */
 };
 
+enum { MP_FRAME_ENTRY = 1 };   /* the VM returns to C when this frame returns */
+
 typedef struct MpFrame {
     MpObject *func;       /* function being run (NULL for module code) */
     MpObject *globals;
     MpObject *code;
     struct MpFrameObject *frame_obj;   /* heap frame object, if made */
     struct MpFrame *previous;
+    MpObject *locals;     /* class bodies: the namespace dict */
     int32_t nlocalsplus, stacktop, stacksize, lineno;
+    int32_t pc;           /* next instruction */
+    int32_t flags;        /* MP_FRAME_* */
     MpObject *localsplus[];   /* locals + cells, then the value stack */
 } MpFrame;
 

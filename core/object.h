@@ -93,7 +93,27 @@ struct MpType {
     MpObject *mro;       /* tuple */
     MpObject *qualname;  /* str */
     struct MpWeakref *weakreflist;  /* weakrefs to this type (classes) */
+    /* the interpreter's slots (abstract.c falls back on generic code) */
+    struct MpObject *(*construct)(MpType *t, MpObject **args, int nargs, MpObject *kwnames);
+    const struct MpMethodDef *methods;   /* NULL-terminated */
+    MpObject *(*getattro)(MpObject *o, MpObject *name);   /* NULL: generic */
+    int (*setattro)(MpObject *o, MpObject *name, MpObject *value);   /* value NULL: del */
+    MpObject *(*str)(MpObject *o);
+    MpObject *(*iter)(MpObject *o);
+    MpObject *(*iternext)(MpObject *o);   /* NULL without error: exhausted */
+    MpObject *(*richcompare)(MpObject *a, MpObject *b, int op);  /* may return MP_NOTIMPL */
 };
+
+/* A method of a builtin type, or a function of a builtin module.  `args`
+ * holds nargs positional values then one value per name of kwnames (a
+ * tuple of str, or NULL): the vectorcall convention. */
+typedef MpObject *(*MpCFuncKw)(MpObject *self, MpObject **args, int nargs, MpObject *kwnames);
+typedef struct MpMethodDef {
+    const char *name;
+    MpCFuncKw fn;
+    int flags;          /* MP_METH_* */
+} MpMethodDef;
+enum { MP_METH_STATIC = 1, MP_METH_CLASS = 2 };
 
 /* ---- refcounts ------------------------------------------------------ */
 

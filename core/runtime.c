@@ -21,6 +21,15 @@
 #include "weakref.h"
 
 #include "frame.h"
+#include "code.h"
+#include "exc.h"
+#include "module.h"
+#include "iter.h"
+#include "descr.h"
+#include "abstract.h"
+#include "dictview.h"
+#include "builtins_int.h"
+#include "vm.h"
 
 enum { MP_MIN_HEAP_LIMIT = 2u << 20 };
 
@@ -46,9 +55,12 @@ static MpType *const static_types[] = {
     &MpFloat_Type, &MpStr_Type, &MpBytes_Type, &MpTuple_Type, &MpList_Type,
     &MpDict_Type, &MpSet_Type, &MpFrozenSet_Type, &MpFunction_Type, &MpCell_Type,
     &MpMethod_Type, &MpBuiltin_Type, &MpWeakref_Type, &MpFrame_Type,
-    &MpExc_MemoryError, &MpExc_TypeError, &MpExc_ValueError, &MpExc_ReferenceError,
-    &MpExc_RecursionError, &MpExc_KeyError, &MpExc_IndexError, &MpExc_OverflowError,
-    &MpExc_RuntimeError, &MpExc_AttributeError, &MpExc_ZeroDivisionError,
+    &MpCode_Type, &MpTraceback_Type, &MpModule_Type, &MpListIter_Type, &MpTupleIter_Type,
+    &MpStrIter_Type, &MpSetIter_Type, &MpRange_Type, &MpRangeIter_Type, &MpSlice_Type,
+    &MpCallIter_Type, &MpProperty_Type, &MpStaticMethod_Type, &MpClassMethod_Type, &MpSuper_Type,
+    &MpNotImplemented_Type, &MpEllipsis_Type, &MpStdStream_Type, &MpEnumerate_Type, &MpZip_Type,
+    &MpMap_Type, &MpFilter_Type, &MpReversed_Type, &MpDictKeys_Type, &MpDictValues_Type,
+    &MpDictItems_Type, &MpDictKeyIter_Type, &MpDictValueIter_Type, &MpDictItemIter_Type,
 };
 
 
@@ -85,8 +97,19 @@ int runtime_init(const MpSettings *s)
         t->weakreflist = NULL;
         static_register(MP_OBJ(t), MP_STATIC_TYPE_SIZE);
     }
+    for (int i = 0; exc_types[i]; i++) {
+        MpType *t = exc_types[i];
+        t->ob.refcnt = 1;
+        t->ob.gcstate = 0;
+        t->weakreflist = NULL;
+        static_register(MP_OBJ(t), MP_STATIC_TYPE_SIZE);
+    }
     mp_None.refcnt = 1;
     static_register(MP_NONE, 16);
+    mp_NotImplemented.refcnt = 1;
+    static_register(MP_NOTIMPL, 16);
+    mp_Ellipsis.refcnt = 1;
+    static_register(MP_ELLIPSIS, 16);
     int_init_statics();
     str_init_statics();
     tuple_init_statics();
@@ -95,12 +118,19 @@ int runtime_init(const MpSettings *s)
         return -1;
     check_add_roots(gc_lists_roots);
     check_add_roots(frame_visit_roots);
+    check_add_roots(vm_visit_roots);
+    check_add_roots(modules_visit_roots);
+    check_add_roots(builtin_descriptors_visit);
     return 0;
 }
 
 void runtime_fini(void)
 {
     event_set_observer(NULL, NULL);
+    err_clear();
+    vm_reset();
+    modules_reset();
+    builtin_descriptors_reset();
     gc_fini();
     float_clear_freelist();
     tuple_clear_freelists();

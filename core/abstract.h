@@ -1,0 +1,74 @@
+/* abstract.h — the object protocols the interpreter uses (CPython's
+ * abstract.c and object.c): truth, str/repr, attributes, operators,
+ * comparisons, items, iteration and calls, for builtin types and for
+ * instances of classes (through their dunder methods).
+ *
+ * Conventions: objects are borrowed; results are new references, or NULL
+ * (or -1) with an exception pending (err.h).  Operators use the AstOp
+ * codes of ast.h.
+ */
+#ifndef MP_ABSTRACT_H
+#define MP_ABSTRACT_H
+
+#include "object.h"
+#include "ast.h"
+
+extern MpObject mp_NotImplemented, mp_Ellipsis;
+extern MpType MpNotImplemented_Type, MpEllipsis_Type;
+#define MP_NOTIMPL (&mp_NotImplemented)
+#define MP_ELLIPSIS (&mp_Ellipsis)
+
+int obj_truth(MpObject *o);                    /* 1, 0, -1 */
+MpObject *obj_str(MpObject *o);
+MpObject *obj_repr(MpObject *o);
+int64_t obj_len(MpObject *o);                  /* -1 with error */
+int64_t obj_hash(MpObject *o);                 /* -1 with error (unhashable) */
+
+MpObject *obj_getattr(MpObject *o, MpObject *name);
+MpObject *obj_getattr_cstr(MpObject *o, const char *name);
+/* NULL without error when missing (AttributeError swallowed). */
+MpObject *obj_lookup_attr(MpObject *o, MpObject *name);
+int obj_setattr(MpObject *o, MpObject *name, MpObject *value);   /* value NULL: delete */
+int obj_hasattr_cstr(MpObject *o, const char *name);
+/* The generic lookup on a type: the class dicts then the method tables of
+ * the chain (borrowed for dict entries; method-table entries are returned
+ * as a fresh builtin bound to `self` when self is given, new reference).
+ * *found_in_dict tells which. */
+MpObject *type_lookup_method(MpType *t, MpObject *name, MpObject *self);
+/* The method `name` of o's type, called with args (dunder dispatch);
+ * *missing is set when the type has no such method (no error then). */
+MpObject *obj_call_method(MpObject *o, const char *name, MpObject **args, int nargs, int *missing);
+
+MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op);
+MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op);
+MpObject *obj_unary(MpObject *a, AstOp op);
+MpObject *obj_compare(MpObject *a, MpObject *b, AstOp op);   /* Eq..GtE, In, NotIn, Is, IsNot */
+int obj_compare_bool(MpObject *a, MpObject *b, AstOp op);   /* 1, 0, -1 */
+int obj_contains(MpObject *container, MpObject *item);       /* 1, 0, -1 */
+
+MpObject *obj_getitem(MpObject *o, MpObject *key);
+int obj_setitem(MpObject *o, MpObject *key, MpObject *value);   /* value NULL: delete */
+
+MpObject *obj_iter(MpObject *o);
+/* Next item: new reference, or NULL — with an error pending on failure,
+ * without one when the iterator is exhausted. */
+MpObject *obj_next(MpObject *it);
+
+/* Calls with the vectorcall convention: nargs positional values in args,
+ * then one value per name in kwnames (tuple of str, or NULL). */
+MpObject *obj_call(MpObject *callable, MpObject **args, int nargs, MpObject *kwnames);
+int obj_callable(MpObject *o);
+
+/* Helpers for C functions taking arguments. */
+int arg_count(const char *fname, int nargs, MpObject *kwnames, int min, int max);
+/* Value of keyword `name` (borrowed) or NULL. */
+MpObject *arg_kw(MpObject **args, int nargs, MpObject *kwnames, const char *name);
+int arg_no_kw(const char *fname, MpObject *kwnames);
+int arg_int(MpObject *o, int64_t *out);        /* index conversion, TypeError otherwise */
+/* A list with the items of any iterable (new reference). */
+MpObject *seq_to_list(MpObject *iterable);
+MpObject *seq_to_tuple(MpObject *iterable);
+/* The type's name as CPython shows it in messages ('int', 'A'). */
+const char *type_name(const MpObject *o);
+
+#endif

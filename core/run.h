@@ -1,0 +1,24 @@
+/* run.h — running a snippet from source: parse, check scopes, compile,
+ * execute as __main__, report errors as CPython does, and shut down as
+ * CPython does (weakref.finalize exit functions, then the module's names
+ * released in order, then a last collection).
+ */
+#ifndef MP_RUN_H
+#define MP_RUN_H
+
+#include <stddef.h>
+#include "object.h"
+
+typedef struct RunOptions {
+    int check_heap;          /* run the heap checker before every new line */
+} RunOptions;
+
+/* Runs src on an initialized runtime; returns the process exit status
+ * (0, 1 on an uncaught exception or syntax error, or sys.exit's). */
+int run_snippet(const char *src, size_t len, const RunOptions *opts);
+
+/* Runs Python source into a module's namespace (the Python parts of
+ * memplay's modules): 0, or -1 with the error set. */
+int run_prelude(MpObject *module, const char *src);
+
+#endif

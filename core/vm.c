@@ -1,0 +1,917 @@
+/* vm.c — the evaluation loop (see vm.h). */
+#include <stdio.h>
+#include <string.h>
+#include "vm_int.h"
+#include "code.h"
+#include "abstract.h"
+#include "err.h"
+#include "str.h"
+#include "int.h"
+#include "tuple.h"
+#include "list.h"
+#include "dict.h"
+#include "set.h"
+#include "call.h"
+#include "class.h"
+#include "gc.h"
+#include "iter.h"
+
+static struct {
+    MpObject *builtins;
+    MpObject *exc_info;      /* owned */
+    int recursion_limit;
+    MpLineHook line_hook;
+    void *line_ctx;
+    MpImporter importer;
+    int nesting;             /* eval loops active (C calls into Python add one) */
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0 };
+static MpObject *str_enter, *str_exit;
+
+void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
+MpObject *vm_builtins(void) { return vm.builtins; }
+int vm_recursion_limit(void) { return vm.recursion_limit; }
+void vm_set_recursion_limit(int limit) { vm.recursion_limit = limit; }
+void vm_set_line_hook(MpLineHook hook, void *ctx) { vm.line_hook = hook; vm.line_ctx = ctx; }
+MpObject *vm_exc_info(void) { return vm.exc_info; }
+void vm_set_importer(MpImporter imp) { vm.importer = imp; }
+
+void vm_reset(void)
+{
+    vm.builtins = NULL;
+    vm.exc_info = NULL;
+    vm.recursion_limit = 1000;
+    vm.line_hook = NULL;
+    vm.nesting = 0;
+    str_enter = str_exit = NULL;
+}
+
+void vm_visit_roots(MpVisit visit, void *arg)
+{
+    if (vm.exc_info)
+        visit(vm.exc_info, arg);
+    if (str_enter)
+        visit(str_enter, arg);
+    if (str_exit)
+        visit(str_exit, arg);
+}
+
+static MpObject *eval(MpFrame *f);
+
+MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+{
+    MpFunction *fn = (MpFunction *)func;
+    MpCode *co = (MpCode *)fn->code;
+    if (frame_depth() >= vm.recursion_limit) {
+        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    MpFrame *f = frame_push(func, fn->globals, fn->code, co->nlocalsplus, co->stacksize);
+    if (!f)
+        return NULL;
+    if (vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
+        frame_pop(f);
+        return NULL;
+    }
+    return f;
+}
+
+MpObject *vm_eval_frame(MpFrame *f)
+{
+    f->flags |= MP_FRAME_ENTRY;
+    return eval(f);
+}
+
+MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+{
+    MpFrame *f = vm_push_call(func, args, nargs, kwnames);
+    if (!f)
+        return NULL;
+    f->flags |= MP_FRAME_ENTRY;
+    return eval(f);
+}
+
+MpObject *vm_run_module(MpObject *code, MpObject *globals)
+{
+    MpCode *co = (MpCode *)code;
+    call_python_hook = vm_call;
+    if (!str_enter && !(str_enter = str_from_cstr("__enter__")))
+        return NULL;
+    if (!str_exit && !(str_exit = str_from_cstr("__exit__")))
+        return NULL;
+    MpFrame *f = frame_push(NULL, globals, code, co->nlocalsplus, co->stacksize);
+    if (!f)
+        return NULL;
+    f->flags |= MP_FRAME_ENTRY;
+    return eval(f);
+}
+
+/* ---- names ------------------------------------------------------------------- */
+
+static MpObject *load_global(MpFrame *f, MpObject *name)
+{
+    MpObject *v = dict_getitem(f->globals, name);
+    if (!v && vm.builtins)
+        v = dict_getitem(vm.builtins, name);
+    if (v)
+        return mp_newref(v);
+    if (!err_occurred()) {
+        char buf[120];
+        str_to_cbuf(name, buf, sizeof buf);
+        err_set(&MpExc_NameError, "name '%s' is not defined", buf);
+    }
+    return NULL;
+}
+
+static MpObject *load_name(MpFrame *f, MpObject *name)
+{
+    if (f->locals) {
+        MpObject *v = dict_getitem(f->locals, name);
+        if (v)
+            return mp_newref(v);
+    }
+    return load_global(f, name);
+}
+
+static void unbound_local(MpFrame *f, int i, int is_free)
+{
+    char buf[120];
+    str_to_cbuf(tuple_item(((MpCode *)f->code)->localsplusnames, i), buf, sizeof buf);
+    if (is_free)
+        err_set(&MpExc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", buf);
+    else
+        err_set(&MpExc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", buf);
+}
+
+static void set_exc_info(MpObject *exc)
+{
+    MpObject *old = vm.exc_info;
+    vm.exc_info = exc && exc != MP_NONE ? mp_newref(exc) : NULL;
+    mp_xdecref(old);
+}
+
+static int line_of(MpFrame *f)
+{
+    MpCode *co = (MpCode *)f->code;
+    int pc = f->pc > 0 ? f->pc - 1 : 0;
+    return pc < co->ninstrs ? co->lines[pc] : co->firstlineno;
+}
+
+/* Adds this frame to the traceback of the pending exception. */
+static void add_traceback(MpFrame *f)
+{
+    MpObject *exc = err_fetch();
+    f->lineno = line_of(f);
+    MpObject *fo = frame_object(f);
+    if (fo) {
+        MpObject *tb = tb_new(((MpExc *)exc)->traceback, fo, f->lineno);
+        if (tb) {
+            exc_set_traceback(exc, tb);
+            mp_decref(tb);
+        }
+        mp_decref(fo);
+    }
+    if (vm.exc_info && vm.exc_info != exc && !((MpExc *)exc)->context) {
+        /* avoid a cycle in the context chain */
+        int cyc = 0;
+        for (MpObject *c = vm.exc_info; c; c = ((MpExc *)c)->context)
+            if (c == exc)
+                cyc = 1;
+        if (!cyc)
+            exc_set_context(exc, vm.exc_info);
+    }
+    err_clear();
+    err_restore(exc);
+}
+
+#define SP (&f->localsplus[f->stacktop])
+#define PUSH(v) (f->localsplus[f->stacktop++] = (v))
+#define POP() (f->localsplus[--f->stacktop])
+#define TOP() (f->localsplus[f->stacktop - 1])
+#define PEEK(n) (f->localsplus[f->stacktop - (n)])
+#define DROP() do { MpObject *d_ = POP(); f->localsplus[f->stacktop] = NULL; mp_xdecref(d_); } while (0)
+
+static MpObject *eval_loop(MpFrame *f);
+
+static MpObject *eval(MpFrame *f)
+{
+    vm.nesting++;
+    MpObject *r = eval_loop(f);
+    vm.nesting--;
+    return r;
+}
+
+static MpObject *eval_loop(MpFrame *f)
+{
+    MpObject *kwnames = NULL;
+    int reraise = 0;
+    int last_line = -1;
+    for (;;) {
+        MpCode *co = (MpCode *)f->code;
+        MpInstr in = co->instrs[f->pc];
+        int line = co->lines[f->pc];
+        f->pc++;
+        int arg = instr_arg(in);
+        if (line != last_line && line > 0) {
+            last_line = line;
+            f->lineno = line;
+            if (vm.line_hook)
+                vm.line_hook(f, line, vm.nesting, vm.line_ctx);
+            if (err_occurred())
+                goto error;
+        }
+        MpObject *v, *w, *r;
+        switch (instr_op(in)) {
+        case OP_NOP:
+            break;
+        case OP_POP_TOP:
+            DROP();
+            break;
+        case OP_PUSH_NULL:
+            PUSH(NULL);
+            break;
+        case OP_COPY:
+            v = PEEK(arg);
+            PUSH(v ? mp_newref(v) : NULL);
+            break;
+        case OP_SWAP:
+            v = TOP();
+            TOP() = PEEK(arg);
+            PEEK(arg) = v;
+            break;
+        case OP_LOAD_CONST:
+            PUSH(mp_newref(tuple_item(co->consts, arg)));
+            break;
+        case OP_LOAD_FAST:
+            v = f->localsplus[arg];
+            if (!v) {
+                unbound_local(f, arg, 0);
+                goto error;
+            }
+            PUSH(mp_newref(v));
+            break;
+        case OP_STORE_FAST:
+            v = f->localsplus[arg];
+            f->localsplus[arg] = POP();
+            f->localsplus[f->stacktop] = NULL;
+            mp_xdecref(v);
+            break;
+        case OP_DELETE_FAST:
+            if (!f->localsplus[arg]) {
+                unbound_local(f, arg, 0);
+                goto error;
+            }
+            MP_CLEAR(f->localsplus[arg]);
+            break;
+        case OP_MAKE_CELL:
+            v = cell_new(f->localsplus[arg]);
+            if (!v)
+                goto error;
+            mp_xdecref(f->localsplus[arg]);
+            f->localsplus[arg] = v;
+            break;
+        case OP_COPY_FREE_VARS: {
+            MpObject *closure = ((MpFunction *)f->func)->closure;
+            for (int i = 0; i < arg; i++)
+                f->localsplus[co->nlocalsplus - arg + i] = mp_newref(tuple_item(closure, i));
+            break;
+        }
+        case OP_LOAD_CLOSURE:
+            PUSH(mp_newref(f->localsplus[arg]));
+            break;
+        case OP_LOAD_DEREF:
+        case OP_LOAD_CLASSDEREF:
+            if (instr_op(in) == OP_LOAD_CLASSDEREF && f->locals) {
+                v = dict_getitem(f->locals, tuple_item(co->localsplusnames, arg));
+                if (v) {
+                    PUSH(mp_newref(v));
+                    break;
+                }
+            }
+            v = ((MpCell *)f->localsplus[arg])->ref;
+            if (!v) {
+                unbound_local(f, arg, (co->localkinds[arg] & MP_FREE) != 0);
+                goto error;
+            }
+            PUSH(mp_newref(v));
+            break;
+        case OP_STORE_DEREF:
+            v = POP();
+            f->localsplus[f->stacktop] = NULL;
+            cell_set(f->localsplus[arg], v);
+            mp_decref(v);
+            break;
+        case OP_DELETE_DEREF:
+            if (!((MpCell *)f->localsplus[arg])->ref) {
+                unbound_local(f, arg, 0);
+                goto error;
+            }
+            cell_set(f->localsplus[arg], NULL);
+            break;
+        case OP_LOAD_GLOBAL:
+            if (!(v = load_global(f, tuple_item(co->names, arg))))
+                goto error;
+            PUSH(v);
+            break;
+        case OP_LOAD_NAME:
+            if (!(v = load_name(f, tuple_item(co->names, arg))))
+                goto error;
+            PUSH(v);
+            break;
+        case OP_STORE_GLOBAL:
+        case OP_STORE_NAME: {
+            MpObject *ns = instr_op(in) == OP_STORE_NAME && f->locals ? f->locals : f->globals;
+            v = TOP();
+            int rc = dict_setitem(ns, tuple_item(co->names, arg), v);
+            DROP();
+            if (rc < 0)
+                goto error;
+            break;
+        }
+        case OP_DELETE_GLOBAL:
+        case OP_DELETE_NAME: {
+            MpObject *ns = instr_op(in) == OP_DELETE_NAME && f->locals ? f->locals : f->globals;
+            if (dict_delitem(ns, tuple_item(co->names, arg)) < 0) {
+                char buf[120];
+                str_to_cbuf(tuple_item(co->names, arg), buf, sizeof buf);
+                err_set(&MpExc_NameError, "name '%s' is not defined", buf);
+                goto error;
+            }
+            break;
+        }
+        case OP_LOAD_ATTR:
+            r = obj_getattr(TOP(), tuple_item(co->names, arg));
+            if (!r)
+                goto error;
+            DROP();
+            PUSH(r);
+            break;
+        case OP_LOAD_METHOD: {
+            MpObject *obj = TOP(), *name = tuple_item(co->names, arg);
+            MpObject *meth = NULL;
+            if ((obj->type->flags & MP_TF_MANAGED_DICT) && !obj->type->getattro) {
+                MpObject *found = class_lookup(obj->type, name);
+                if (found && found->type == &MpFunction_Type) {
+                    MpManaged *m = instance_managed(obj);
+                    int shadowed = m->dict ? dict_getitem(m->dict, name) != NULL : 0;
+                    if (!shadowed && !m->dict) {
+                        MpObject *a = instance_getattr(obj, name);
+                        if (!a)
+                            goto error;
+                        shadowed = a->type != &MpMethod_Type;
+                        mp_decref(a);
+                    }
+                    if (!shadowed)
+                        meth = mp_newref(found);
+                }
+            } else if (!(obj->type->flags & MP_TF_HEAPTYPE) && obj->type != &MpType_Type) {
+                for (MpType *t = obj->type; t && !meth; t = t->base)
+                    for (const MpMethodDef *d = t->methods; d && d->name && !meth; d++)
+                        if (str_eq_cstr(name, d->name) && !(d->flags & (MP_METH_STATIC | MP_METH_CLASS)))
+                            if (!(meth = builtin_descriptor(d)))
+                                goto error;
+            }
+            if (meth) {
+                f->localsplus[f->stacktop - 1] = meth;
+                PUSH(obj);
+            } else {
+                r = obj_getattr(obj, name);
+                if (!r)
+                    goto error;
+                f->localsplus[f->stacktop - 1] = NULL;
+                PUSH(r);
+                mp_decref(obj);
+            }
+            break;
+        }
+        case OP_STORE_ATTR: {
+            MpObject *obj = TOP(), *val = PEEK(2);
+            int rc = obj_setattr(obj, tuple_item(co->names, arg), val);
+            DROP();
+            DROP();
+            if (rc < 0)
+                goto error;
+            break;
+        }
+        case OP_DELETE_ATTR: {
+            int rc = obj_setattr(TOP(), tuple_item(co->names, arg), NULL);
+            DROP();
+            if (rc < 0)
+                goto error;
+            break;
+        }
+        case OP_BINARY_OP:
+        case OP_INPLACE_OP:
+        case OP_COMPARE_OP:
+            w = TOP();
+            v = PEEK(2);
+            r = instr_op(in) == OP_BINARY_OP ? obj_binop(v, w, (AstOp)arg)
+              : instr_op(in) == OP_INPLACE_OP ? obj_inplace(v, w, (AstOp)arg)
+              : obj_compare(v, w, (AstOp)arg);
+            if (!r)
+                goto error;
+            DROP();
+            DROP();
+            PUSH(r);
+            break;
+        case OP_UNARY_OP:
+            r = obj_unary(TOP(), (AstOp)arg);
+            if (!r)
+                goto error;
+            DROP();
+            PUSH(r);
+            break;
+        case OP_BINARY_SUBSCR:
+            r = obj_getitem(PEEK(2), TOP());
+            if (!r)
+                goto error;
+            DROP();
+            DROP();
+            PUSH(r);
+            break;
+        case OP_STORE_SUBSCR: {
+            int rc = obj_setitem(PEEK(2), TOP(), PEEK(3));
+            DROP(); DROP(); DROP();
+            if (rc < 0)
+                goto error;
+            break;
+        }
+        case OP_DELETE_SUBSCR: {
+            int rc = obj_setitem(PEEK(2), TOP(), NULL);
+            DROP(); DROP();
+            if (rc < 0)
+                goto error;
+            break;
+        }
+        case OP_BUILD_SLICE: {
+            MpObject *step = arg == 3 ? TOP() : MP_NONE;
+            r = slice_new(PEEK(arg), PEEK(arg - 1), step);
+            if (!r)
+                goto error;
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_BUILD_TUPLE:
+        case OP_BUILD_LIST: {
+            r = instr_op(in) == OP_BUILD_TUPLE ? tuple_new(arg) : list_new(arg);
+            if (!r)
+                goto error;
+            MpObject **items = instr_op(in) == OP_BUILD_TUPLE ? ((MpTuple *)r)->items : ((MpList *)r)->items;
+            for (int i = arg - 1; i >= 0; i--) {
+                items[i] = POP();
+                f->localsplus[f->stacktop] = NULL;
+            }
+            PUSH(r);
+            break;
+        }
+        case OP_BUILD_SET:
+            if (!(r = set_new()))
+                goto error;
+            for (int i = arg; i > 0; i--)
+                if (set_add(r, PEEK(i)) < 0) {
+                    mp_decref(r);
+                    goto error;
+                }
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_MAP:
+            if (!(r = dict_new()))
+                goto error;
+            for (int i = arg; i > 0; i--)
+                if (dict_setitem(r, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+                    mp_decref(r);
+                    goto error;
+                }
+            for (int i = 0; i < 2 * arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_STRING: {
+            StrBuf b = { 0 };
+            for (int i = arg; i > 0; i--)
+                strbuf_str(&b, PEEK(i));
+            r = strbuf_finish(&b);
+            if (!r)
+                goto error;
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_LIST_APPEND:
+            if (list_append(PEEK(arg + 1), TOP()) < 0)
+                goto error;
+            DROP();
+            break;
+        case OP_SET_ADD:
+            if (set_add(PEEK(arg + 1), TOP()) < 0)
+                goto error;
+            DROP();
+            break;
+        case OP_MAP_ADD:
+            if (dict_setitem(PEEK(arg + 2), PEEK(2), TOP()) < 0)
+                goto error;
+            DROP();
+            DROP();
+            break;
+        case OP_LIST_EXTEND:
+        case OP_SET_UPDATE: {
+            MpObject *it = obj_iter(TOP());
+            if (!it) {
+                if (err_matches(&MpExc_TypeError)) {
+                    err_clear();
+                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
+                }
+                goto error;
+            }
+            MpObject *target = PEEK(arg + 1), *item;
+            while ((item = obj_next(it))) {
+                int rc = instr_op(in) == OP_LIST_EXTEND ? list_append(target, item) : set_add(target, item);
+                mp_decref(item);
+                if (rc < 0)
+                    break;
+            }
+            mp_decref(it);
+            if (err_occurred())
+                goto error;
+            DROP();
+            break;
+        }
+        case OP_DICT_UPDATE:
+        case OP_DICT_MERGE: {
+            MpObject *src = TOP(), *target = PEEK(arg + 1);
+            if (src->type != &MpDict_Type) {
+                err_set(&MpExc_TypeError, "'%s' object is not a mapping", type_name(src));
+                goto error;
+            }
+            int64_t pos = 0;
+            MpObject *k, *val;
+            while (dict_next(src, &pos, &k, &val)) {
+                if (instr_op(in) == OP_DICT_MERGE && dict_getitem(target, k)) {
+                    char buf[100];
+                    str_to_cbuf(k, buf, sizeof buf);
+                    err_set(&MpExc_TypeError, "got multiple values for keyword argument '%s'", buf);
+                    goto error;
+                }
+                if (dict_setitem(target, k, val) < 0)
+                    goto error;
+            }
+            DROP();
+            break;
+        }
+        case OP_LIST_TO_TUPLE:
+            if (!(r = seq_to_tuple(TOP())))
+                goto error;
+            DROP();
+            PUSH(r);
+            break;
+        case OP_UNPACK_SEQUENCE:
+        case OP_UNPACK_EX: {
+            int before = instr_op(in) == OP_UNPACK_EX ? (arg & 0xff) : arg;
+            int after = instr_op(in) == OP_UNPACK_EX ? (arg >> 8) : -1;
+            int n = after < 0 ? before : before + 1 + after;
+            MpObject *seq = POP();
+            f->localsplus[f->stacktop] = NULL;
+            int rc = vm_unpack(seq, before, after, &f->localsplus[f->stacktop]);
+            mp_decref(seq);
+            if (rc < 0)
+                goto error;
+            f->stacktop += n;
+            break;
+        }
+        case OP_JUMP:
+            f->pc = arg;
+            break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE: {
+            int t = obj_truth(TOP());
+            if (t < 0)
+                goto error;
+            DROP();
+            if (t == (instr_op(in) == OP_POP_JUMP_IF_TRUE))
+                f->pc = arg;
+            break;
+        }
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            int t = obj_truth(TOP());
+            if (t < 0)
+                goto error;
+            if (t == (instr_op(in) == OP_JUMP_IF_TRUE_OR_POP))
+                f->pc = arg;
+            else
+                DROP();
+            break;
+        }
+        case OP_GET_ITER:
+            if (!(r = obj_iter(TOP())))
+                goto error;
+            DROP();
+            PUSH(r);
+            break;
+        case OP_FOR_ITER:
+            r = obj_next(TOP());
+            if (r) {
+                PUSH(r);
+            } else {
+                if (err_occurred())
+                    goto error;
+                DROP();
+                f->pc = arg;
+            }
+            break;
+        case OP_KW_NAMES:
+            kwnames = tuple_item(co->consts, arg);
+            break;
+        case OP_CALL: {
+            int n = arg;
+            MpObject *kw = kwnames;
+            kwnames = NULL;
+            MpObject *callable = PEEK(n + 2);
+            MpObject **args;
+            int nargs;
+            if (!callable && PEEK(n + 1)->type == &MpMethod_Type) {
+                MpMethod *m = (MpMethod *)PEEK(n + 1);
+                PEEK(n + 2) = mp_newref(m->func);
+                PEEK(n + 1) = mp_newref(m->self);
+                mp_decref(MP_OBJ(m));
+                callable = PEEK(n + 2);
+            }
+            if (callable) {
+                args = SP - n - 1;
+                nargs = n + 1;
+            } else {
+                callable = PEEK(n + 1);
+                args = SP - n;
+                nargs = n;
+            }
+            int nkw = kw ? (int)tuple_size(kw) : 0;
+            nargs -= nkw;
+            if (callable->type == &MpFunction_Type) {
+                MpFrame *nf = vm_push_call(callable, args, nargs, kw);
+                for (int i = 0; i < n + 2; i++)
+                    DROP();
+                if (!nf)
+                    goto error;
+                f = nf;
+                break;
+            }
+            r = obj_call(callable, args, nargs, kw);
+            for (int i = 0; i < n + 2; i++)
+                DROP();
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_CALL_FUNCTION_EX: {
+            MpObject *kwargs = (arg & 1) ? TOP() : NULL;
+            MpObject *pargs = PEEK((arg & 1) + 1);
+            MpObject *callable = PEEK((arg & 1) + 2);
+            int np = (int)tuple_size(pargs), nk = kwargs ? (int)dict_size(kwargs) : 0;
+            MpObject *argv[256];
+            if (np + nk > 256) {
+                err_set(&MpExc_TypeError, "too many arguments");
+                goto error;
+            }
+            for (int i = 0; i < np; i++)
+                argv[i] = tuple_item(pargs, i);
+            MpObject *kn = NULL;
+            if (nk) {
+                if (!(kn = tuple_new(nk)))
+                    goto error;
+                int64_t pos = 0;
+                MpObject *k, *val;
+                int i = 0;
+                while (dict_next(kwargs, &pos, &k, &val)) {
+                    ((MpTuple *)kn)->items[i] = mp_newref(k);
+                    argv[np + i++] = val;
+                }
+            }
+            r = obj_call(callable, argv, np, kn);
+            mp_xdecref(kn);
+            for (int i = 0; i < (arg & 1) + 3; i++)
+                DROP();
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_RETURN_VALUE: {
+            MpObject *result = POP();
+            f->localsplus[f->stacktop] = NULL;
+            int entry = f->flags & MP_FRAME_ENTRY;
+            MpFrame *prev = f->previous;
+            frame_pop(f);
+            if (entry)
+                return result;
+            f = prev;
+            PUSH(result);
+            last_line = -1;
+            break;
+        }
+        case OP_MAKE_FUNCTION:
+            if (!(r = vm_make_function(f, arg, SP)))
+                goto error;
+            for (int i = 0; i < 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1); i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_CLASS:
+            if (!(r = vm_build_class(PEEK(3), PEEK(2), TOP())))
+                goto error;
+            DROP(); DROP(); DROP();
+            PUSH(r);
+            break;
+        case OP_FORMAT_VALUE: {
+            MpObject *spec = (arg & 4) ? TOP() : NULL;
+            MpObject *val = PEEK((arg & 4) ? 2 : 1);
+            if (!(r = vm_format_value(val, arg & 3, spec)))
+                goto error;
+            if (spec)
+                DROP();
+            DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_RAISE: {
+            MpObject *exc = NULL, *cause = NULL;
+            if (arg == 0) {
+                if (!vm.exc_info) {
+                    err_set(&MpExc_RuntimeError, "No active exception to reraise");
+                    goto error;
+                }
+                err_restore(mp_newref(vm.exc_info));
+                reraise = 1;
+                goto error;
+            }
+            if (arg == 2)
+                cause = TOP();
+            v = PEEK(arg);
+            if (v->type == &MpType_Type && exc_type_check((MpType *)v)) {
+                if (!(exc = obj_call(v, NULL, 0, NULL)))
+                    goto error;
+            } else if (exc_check(v)) {
+                exc = mp_newref(v);
+            } else {
+                err_set(&MpExc_TypeError, "exceptions must derive from BaseException");
+                goto error;
+            }
+            if (cause) {
+                if (cause == MP_NONE)
+                    exc_set_cause(exc, NULL);
+                else if (cause->type == &MpType_Type && exc_type_check((MpType *)cause)) {
+                    MpObject *c = obj_call(cause, NULL, 0, NULL);
+                    if (!c) {
+                        mp_decref(exc);
+                        goto error;
+                    }
+                    exc_set_cause(exc, c);
+                    mp_decref(c);
+                } else if (exc_check(cause)) {
+                    exc_set_cause(exc, cause);
+                } else {
+                    mp_decref(exc);
+                    err_set(&MpExc_TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+            }
+            for (int i = 0; i < arg; i++)
+                DROP();
+            err_restore(exc);
+            goto error;
+        }
+        case OP_RERAISE:
+            v = POP();
+            f->localsplus[f->stacktop] = NULL;
+            err_restore(v);
+            reraise = 1;
+            goto error;
+        case OP_PUSH_EXC_INFO:
+            v = POP();
+            PUSH(vm.exc_info ? mp_newref(vm.exc_info) : mp_newref(MP_NONE));
+            set_exc_info(v);
+            PUSH(v);
+            break;
+        case OP_POP_EXCEPT:
+            set_exc_info(TOP());
+            DROP();
+            break;
+        case OP_CHECK_EXC_MATCH: {
+            int m = vm_exc_matches(PEEK(2), TOP());
+            if (m < 0)
+                goto error;
+            DROP();
+            PUSH(mp_newref(m ? MP_TRUE : MP_FALSE));
+            break;
+        }
+        case OP_EXC_CLEANUP:
+            v = POP();   /* the new exception; below it, the one handled before */
+            f->localsplus[f->stacktop] = NULL;
+            set_exc_info(TOP());
+            DROP();
+            err_restore(v);
+            reraise = 1;
+            goto error;
+        case OP_BEFORE_WITH: {
+            MpObject *mgr = TOP();
+            MpObject *en = type_lookup_method(mgr->type, str_enter, mgr);
+            MpObject *ex = en ? type_lookup_method(mgr->type, str_exit, mgr) : NULL;
+            if (!ex) {
+                mp_xdecref(en);
+                if (!err_occurred())
+                    err_set(&MpExc_TypeError, "'%s' object does not support the context manager protocol",
+                            type_name(mgr));
+                goto error;
+            }
+            r = obj_call(en, NULL, 0, NULL);
+            mp_decref(en);
+            if (!r) {
+                mp_decref(ex);
+                goto error;
+            }
+            DROP();
+            PUSH(ex);
+            PUSH(r);
+            break;
+        }
+        case OP_WITH_EXIT: {
+            MpObject *none3[3] = { MP_NONE, MP_NONE, MP_NONE };
+            r = obj_call(TOP(), none3, 3, NULL);
+            DROP();
+            if (!r)
+                goto error;
+            mp_decref(r);
+            break;
+        }
+        case OP_WITH_EXCEPT_START: {
+            MpObject *exc = TOP(), *exit = PEEK(3);
+            MpObject *tb = ((MpExc *)exc)->traceback;
+            MpObject *a[3] = { MP_OBJ(exc->type), exc, tb ? tb : MP_NONE };
+            if (!(r = obj_call(exit, a, 3, NULL)))
+                goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_LOAD_ASSERTION_ERROR:
+            PUSH(mp_newref(MP_OBJ(&MpExc_AssertionError)));
+            break;
+        case OP_IMPORT_NAME:
+            if (!vm.importer) {
+                err_set(&MpExc_RuntimeError, "no modules");
+                goto error;
+            }
+            if (!(r = vm.importer(tuple_item(co->names, arg))))
+                goto error;
+            PUSH(r);
+            break;
+        case OP_IMPORT_FROM:
+            if (!(r = vm_import_from(TOP(), tuple_item(co->names, arg))))
+                goto error;
+            PUSH(r);
+            break;
+        case OP_RETURN_GENERATOR:
+        case OP_GEN_START:
+        case OP_YIELD_VALUE:
+        case OP_GET_YIELD_FROM_ITER:
+        case OP_SEND:
+            err_set(&MpExc_SyntaxError, "generators are not supported by memplay yet (line %d)", line);
+            goto error;
+        default:
+            err_set(&MpExc_RuntimeError, "memplay: unknown opcode %d", (int)instr_op(in));
+            goto error;
+        }
+        continue;
+
+    error:
+        for (;;) {
+            if (!reraise)
+                add_traceback(f);
+            reraise = 0;
+            kwnames = NULL;
+            co = (MpCode *)f->code;
+            int pc = f->pc - 1;
+            int h = pc >= 0 && pc < co->ninstrs ? co->handlers[pc] : -1;
+            if (h >= 0) {
+                MpHandler *hd = &co->handler_table[h];
+                while (f->stacktop > co->nlocalsplus + hd->depth)
+                    DROP();
+                PUSH(err_fetch());
+                f->pc = hd->target;
+                break;
+            }
+            int entry = f->flags & MP_FRAME_ENTRY;
+            MpFrame *prev = f->previous;
+            MpObject *exc = err_fetch();
+            frame_pop(f);
+            err_restore(exc);
+            if (entry)
+                return NULL;
+            f = prev;
+            last_line = -1;
+        }
+    }
+}

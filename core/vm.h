@@ -1,0 +1,48 @@
+/* vm.h — the virtual machine: runs code objects in frames on the data
+ * stack.
+ *
+ * Calls from Python to Python do not recurse in C: CALL pushes the new
+ * frame and the loop goes on in it; RETURN_VALUE pops it and resumes the
+ * caller.  C code that calls a Python function (a class calling __init__,
+ * a finalizer, a weakref callback, sorted() with a key) enters the loop
+ * again through vm_call(), as CPython does; the recursion limit bounds
+ * both.
+ */
+#ifndef MP_VM_H
+#define MP_VM_H
+
+#include "object.h"
+#include "frame.h"
+
+/* Runs a module's code with the given globals; new reference to the
+ * result (None) or NULL with the exception pending. */
+MpObject *vm_run_module(MpObject *code, MpObject *globals);
+
+/* Calls a Python function (vectorcall convention). */
+MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
+
+/* The builtins namespace (set by builtins.c at start-up; borrowed). */
+void vm_set_builtins(MpObject *dict);
+MpObject *vm_builtins(void);
+
+int vm_recursion_limit(void);
+void vm_set_recursion_limit(int limit);
+
+/* Called before the first instruction of each new line (the step model's
+ * line steps; the heap checker's "after every statement").  `nesting` is
+ * the number of eval loops active: 1 when no C code is between the
+ * module and this frame (so no reference is held by C locals). */
+typedef void (*MpLineHook)(MpFrame *f, int line, int nesting, void *ctx);
+void vm_set_line_hook(MpLineHook hook, void *ctx);
+
+/* The exception being handled (sys.exc_info()), borrowed or NULL. */
+MpObject *vm_exc_info(void);
+
+/* Imports one of memplay's modules by name (new reference). */
+typedef MpObject *(*MpImporter)(MpObject *name);
+void vm_set_importer(MpImporter imp);
+
+void vm_reset(void);
+void vm_visit_roots(MpVisit visit, void *arg);
+
+#endif

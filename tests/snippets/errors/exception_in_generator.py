@@ -1,0 +1,6 @@
+# An exception inside a generator propagates to the consumer.
+def numbers():
+    yield 1
+    yield 1 // 0
+for n in numbers():
+    print(n)

@@ -1,0 +1,5 @@
+# next() on an exhausted iterator.
+it = iter([1])
+print(next(it))
+print(next(it, "default"))
+next(it)

@@ -1,0 +1,5 @@
+# Tuples say so too.
+point = (1, 2)
+x, y = point
+print(x, y)
+print(point[2])

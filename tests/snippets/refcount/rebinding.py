@@ -1,0 +1,7 @@
+# Rebinding a name drops the reference to the old object.
+import sys
+a = [1]
+b = a
+print(sys.getrefcount(b))
+a = [2]
+print(sys.getrefcount(b))

@@ -1,0 +1,7 @@
+# memplay-only: unsupported construct
+command = "go"
+match command:
+    case "go":
+        print("going")
+    case _:
+        print("unknown")
