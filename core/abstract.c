@@ -18,6 +18,7 @@
 #include "descr.h"
 #include "iter.h"
 #include "dictview.h"
+#include "weakref.h"
 
 /* ---- NotImplemented and Ellipsis ------------------------------------------------- */
 
@@ -349,6 +350,12 @@ MpObject *obj_getattr(MpObject *o, MpObject *name)
         else r = obj_getattr(m->func, name);
         if (!r && err_matches(&MpExc_AttributeError))
             err_clear();
+    } else if (t == &MpCell_Type && str_eq_cstr(name, "cell_contents")) {
+        MpObject *v = ((MpCell *)o)->ref;
+        if (!v)
+            err_set(&MpExc_ValueError, "Cell is empty");
+        else
+            r = mp_newref(v);
     } else if (t == &MpBuiltin_Type && str_eq_cstr(name, "__name__")) {
         r = str_from_cstr(((MpBuiltin *)o)->name);
     } else {
@@ -520,6 +527,13 @@ MpObject *obj_call(MpObject *callable, MpObject **args, int nargs, MpObject *kwn
             mp_decref(bound);
             return r;
         }
+    }
+    if (t == &MpWeakref_Type) {
+        if (nargs || nkw) {
+            err_set(&MpExc_TypeError, "weakref() takes no arguments");
+            return NULL;
+        }
+        return mp_newref(weakref_get((MpWeakref *)callable));
     }
     if (t->construct == NULL && descr_callable(callable))
         return descr_call(callable, args, nargs, kwnames);

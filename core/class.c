@@ -362,7 +362,7 @@ static MpObject *compute_mro(MpType *cls, MpObject *bases)
             snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
                      ((MpType *)tuple_item(bases, i))->name);
         }
-        err_set(&MpExc_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s", names);
+        err_set(&MpExc_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
         return NULL;
     }
     MpObject *mro = tuple_new(nout);

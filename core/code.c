@@ -15,7 +15,7 @@ const char *const opcode_names[OP_COUNT] = {
  * per code unit; we count one unit per instruction). */
 size_t code_cpython_size(int ninstrs) { return 176 + 2 * (size_t)ninstrs; }
 
-static void code_dealloc(MpObject *o)
+void code_release_host(MpObject *o)
 {
     MpCode *c = (MpCode *)o;
     free(c->instrs);
@@ -23,6 +23,17 @@ static void code_dealloc(MpObject *o)
     free(c->handlers);
     free(c->handler_table);
     free(c->localkinds);
+    c->instrs = NULL;
+    c->lines = NULL;
+    c->handlers = NULL;
+    c->handler_table = NULL;
+    c->localkinds = NULL;
+}
+
+static void code_dealloc(MpObject *o)
+{
+    MpCode *c = (MpCode *)o;
+    code_release_host(o);
     MP_CLEAR(c->consts);
     MP_CLEAR(c->names);
     MP_CLEAR(c->localsplusnames);

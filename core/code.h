@@ -93,5 +93,8 @@ size_t code_cpython_size(int ninstrs);
 /* Makes a code object; takes ownership of the host arrays (malloc'd) and
  * borrows the objects. */
 MpObject *code_new(MpCode *tmpl);
+/* Frees the host arrays of a code object still alive when the runtime
+ * shuts down (its simulated memory goes with the heap). */
+void code_release_host(MpObject *o);
 
 #endif

@@ -99,8 +99,8 @@ static int stack_effect(MpOpcode op, int arg)
     case OP_WITH_EXCEPT_START: return 1;
     case OP_IMPORT_NAME: return 1;
     case OP_YIELD_VALUE: return 0;
-    case OP_SEND: return -1;
-    case OP_RETURN_GENERATOR: return 0;
+    case OP_SEND: return 0;
+    case OP_RETURN_GENERATOR: return 1;   /* on resume: the value sent */
     default: return 0;
     }
 }
@@ -165,7 +165,7 @@ int emit_jump(Compiler *c, MpOpcode op, int label)
     switch (op) {
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: note_depth(c, label, before); break;
     case OP_FOR_ITER: note_depth(c, label, before - 1); break;
-    case OP_SEND: note_depth(c, label, before); break;
+    case OP_SEND: note_depth(c, label, before - 1); break;
     default: note_depth(c, label, u->depth); break;
     }
     if (grow(c, (void **)&u->patches, &u->pcap, u->npatches + 1, sizeof *u->patches) < 0)
@@ -583,8 +583,10 @@ int compile_scope_function(Compiler *c, const AstNode *node, const char *name,
     if (st->generator)
         c->u->flags |= MP_CO_GENERATOR;
     prologue(c);
-    if (st->generator)
+    if (st->generator) {
         emit(c, OP_RETURN_GENERATOR, 0);
+        emit(c, OP_POP_TOP, 0);
+    }
     if (is_lambda) {
         compile_expr(c, node->b);
         emit(c, OP_RETURN_VALUE, 0);
@@ -653,8 +655,10 @@ int compile_comprehension(Compiler *c, const AstNode *e)
     if (is_gen)
         c->u->flags |= MP_CO_GENERATOR;
     prologue(c);
-    if (is_gen)
+    if (is_gen) {
         emit(c, OP_RETURN_GENERATOR, 0);
+        emit(c, OP_POP_TOP, 0);
+    }
     else
         emit(c, e->kind == AST_ListComp ? OP_BUILD_LIST : e->kind == AST_SetComp ? OP_BUILD_SET
                                                                               : OP_BUILD_MAP, 0);

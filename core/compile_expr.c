@@ -343,7 +343,6 @@ int compile_expr(Compiler *c, const AstNode *e)
         emit(c, OP_YIELD_VALUE, 0);
         emit_jump(c, OP_JUMP, start);
         bind_label(c, end);
-        c->u->depth = c->u->depth;   /* [result] */
         break;
     }
     case AST_Starred:

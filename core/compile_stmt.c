@@ -320,7 +320,7 @@ static int with_items(Compiler *c, const AstNode *s, int k)
     u->depth = d + 2;
     emit(c, OP_EXC_CLEANUP, 0);
     bind_label(c, end);
-    u->depth = d;   /* as before the item */
+    u->depth = d - 1;   /* as before the item */
     return 0;
 }
 

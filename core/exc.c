@@ -140,6 +140,9 @@ static MpObject *exc_getattro(MpObject *o, MpObject *name)
         v = e->suppress_context ? MP_TRUE : MP_FALSE;
     else if (str_eq_cstr(name, "value") && type_is_subtype(o->type, &MpExc_StopIteration))
         v = e->args && tuple_size(e->args) ? tuple_item(e->args, 0) : MP_NONE;
+    else if (str_eq_cstr(name, "code") && type_is_subtype(o->type, &MpExc_SystemExit))
+        v = e->args && tuple_size(e->args) == 1 ? tuple_item(e->args, 0)
+          : e->args && tuple_size(e->args) > 1 ? e->args : MP_NONE;
     else if (e->dict)
         v = dict_getitem(e->dict, name);
     if (v)
@@ -279,10 +282,8 @@ void exc_set_cause(MpObject *exc, MpObject *cause)
 char *exc_format_last_line(MpObject *exc)
 {
     char name[200];
-    if (exc->type->flags & MP_TF_HEAPTYPE)
-        snprintf(name, sizeof name, "__main__.%s", exc->type->name);
-    else
-        snprintf(name, sizeof name, "%s", exc->type->name);
+    /* CPython qualifies the name unless the module is builtins or __main__ */
+    snprintf(name, sizeof name, "%s", exc->type->name);
     MpObject *s = obj_str(exc);
     char *msg = NULL;
     size_t n = 0;

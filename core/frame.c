@@ -45,10 +45,8 @@ MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
     return f;
 }
 
-void frame_pop(MpFrame *f)
+void frame_clear(MpFrame *f)
 {
-    top = f->previous;
-    depth--;
     if (f->frame_obj) {
         MpFrameObject *fo = f->frame_obj;
         fo->frame = NULL;
@@ -58,11 +56,37 @@ void frame_pop(MpFrame *f)
     }
     for (int i = f->stacktop; i-- > 0;)
         MP_CLEAR(f->localsplus[i]);
+    f->stacktop = 0;
     MP_CLEAR(f->locals);
     MP_CLEAR(f->code);
     MP_CLEAR(f->globals);
     MP_CLEAR(f->func);
-    ds_pop(f);
+    f->flags |= MP_FRAME_CLEARED;
+}
+
+void frame_link(MpFrame *f)
+{
+    f->previous = top;
+    top = f;
+    depth++;
+}
+
+void frame_unlink(MpFrame *f)
+{
+    top = f->previous;
+    f->previous = NULL;
+    depth--;
+}
+
+void frame_pop(MpFrame *f)
+{
+    top = f->previous;
+    depth--;
+    frame_clear(f);
+    if (!(f->flags & MP_FRAME_GEN))
+        ds_pop(f);
+    else
+        f->previous = NULL;
 }
 
 MpFrame *frame_top(void) { return top; }

@@ -19,7 +19,11 @@ enum {
     MP_FRAME_OBJECT_SIZE = 120,   /* PyFrameObject basicsize in 3.11; + 8 per slot */
 };
 
-enum { MP_FRAME_ENTRY = 1 };   /* the VM returns to C when this frame returns */
+enum {
+    MP_FRAME_ENTRY = 1,      /* the VM returns to C when this frame returns */
+    MP_FRAME_GEN = 2,        /* lives inside a generator object, not the data stack */
+    MP_FRAME_CLEARED = 4,    /* its references are released (a finished generator) */
+};
 
 typedef struct MpFrame {
     MpObject *func;       /* function being run (NULL for module code) */
@@ -49,8 +53,14 @@ extern MpType MpFrame_Type;
  * takes its own references).  NULL with MemoryError on failure. */
 MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
                     int nlocalsplus, int stacksize);
-/* Releases the slots (last to first) and pops the frame. */
+/* Releases the slots (last to first) and pops the frame (a generator's
+ * frame is only unlinked from the chain: its memory is the generator's). */
 void frame_pop(MpFrame *f);
+/* Releases a frame's references without touching the chain. */
+void frame_clear(MpFrame *f);
+/* Generator frames enter and leave the chain as they resume and yield. */
+void frame_link(MpFrame *f);
+void frame_unlink(MpFrame *f);
 MpFrame *frame_top(void);
 int frame_depth(void);
 uint64_t frame_bytes(const MpFrame *f);   /* CPython bytes in the data stack */

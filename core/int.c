@@ -1,6 +1,7 @@
 /* int.c — int and bool (see int.h). */
 #include <stdio.h>
 #include "int.h"
+#include "float.h"
 #include "str.h"
 
 _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
@@ -35,6 +36,8 @@ static int64_t int_hash(MpObject *o) { return int_hash_i64(int_as_i64(o)); }
 
 static int int_eq(MpObject *a, MpObject *b)
 {
+    if (b->type == &MpFloat_Type)
+        return (double)int_as_i64(a) == float_as_double(b);
     if (!int_check(b))
         return 0;
     return int_as_i64(a) == int_as_i64(b);

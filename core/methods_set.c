@@ -524,7 +524,14 @@ static MpObject *set_m_update(MpObject *self, MpObject **args, int nargs, MpObje
     return none();
 }
 
+static MpObject *set_m_intersection_update(MpObject *self, MpObject **args, int nargs, MpObject *kw);
+static MpObject *set_m_difference_update(MpObject *self, MpObject **args, int nargs, MpObject *kw);
+static MpObject *set_m_symmetric_difference_update(MpObject *self, MpObject **args, int nargs, MpObject *kw);
+
 const MpMethodDef set_methods[] = {
+    { "intersection_update", set_m_intersection_update, 0 },
+    { "difference_update", set_m_difference_update, 0 },
+    { "symmetric_difference_update", set_m_symmetric_difference_update, 0 },
     { "add", set_m_add, 0 },
     { "discard", set_m_discard, 0 },
     { "remove", set_m_remove, 0 },
@@ -553,3 +560,33 @@ const MpMethodDef frozenset_methods[] = {
     { "isdisjoint", set_m_isdisjoint, 0 },
     { NULL, NULL, 0 },
 };
+
+/* The in-place forms: compute the result, then make it the set's content. */
+static MpObject *set_inplace(MpObject *self, MpObject *result)
+{
+    if (!result)
+        return NULL;
+    set_clear(self);
+    int64_t pos = 0;
+    MpObject *k;
+    int rc = 0;
+    while (rc == 0 && set_next(result, &pos, &k))
+        rc = set_add(self, k);
+    mp_decref(result);
+    return rc < 0 ? NULL : mp_newref(MP_NONE);
+}
+
+static MpObject *set_m_intersection_update(MpObject *self, MpObject **args, int nargs, MpObject *kw)
+{
+    return set_inplace(self, set_m_intersection(self, args, nargs, kw));
+}
+
+static MpObject *set_m_difference_update(MpObject *self, MpObject **args, int nargs, MpObject *kw)
+{
+    return set_inplace(self, set_m_difference(self, args, nargs, kw));
+}
+
+static MpObject *set_m_symmetric_difference_update(MpObject *self, MpObject **args, int nargs, MpObject *kw)
+{
+    return set_inplace(self, set_m_symmetric_difference(self, args, nargs, kw));
+}

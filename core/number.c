@@ -86,7 +86,11 @@ static MpObject *int_binop(int64_t a, int64_t b, AstOp op)
         if (b == 0) { err_set(&MpExc_ZeroDivisionError, "division by zero"); return NULL; }
         return float_from_double((double)a / (double)b);
     case OPK_FloorDiv: case OPK_Mod:
-        if (b == 0) { err_set(&MpExc_ZeroDivisionError, "integer division or modulo by zero"); return NULL; }
+        if (b == 0) {
+            err_set(&MpExc_ZeroDivisionError, op == OPK_Mod ? "integer modulo by zero"
+                                                            : "integer division or modulo by zero");
+            return NULL;
+        }
         if (a == INT64_MIN && b == -1) return overflow();
         r = floordiv_i(a, b);
         return int_from_i64(op == OPK_FloorDiv ? r : a - r * b);

@@ -30,6 +30,7 @@
 #include "dictview.h"
 #include "builtins_int.h"
 #include "vm.h"
+#include "gen.h"
 
 enum { MP_MIN_HEAP_LIMIT = 2u << 20 };
 
@@ -60,7 +61,7 @@ static MpType *const static_types[] = {
     &MpCallIter_Type, &MpProperty_Type, &MpStaticMethod_Type, &MpClassMethod_Type, &MpSuper_Type,
     &MpNotImplemented_Type, &MpEllipsis_Type, &MpStdStream_Type, &MpEnumerate_Type, &MpZip_Type,
     &MpMap_Type, &MpFilter_Type, &MpReversed_Type, &MpDictKeys_Type, &MpDictValues_Type,
-    &MpDictItems_Type, &MpDictKeyIter_Type, &MpDictValueIter_Type, &MpDictItemIter_Type,
+    &MpDictItems_Type, &MpDictKeyIter_Type, &MpDictValueIter_Type, &MpDictItemIter_Type, &MpGen_Type,
 };
 
 
@@ -124,6 +125,12 @@ int runtime_init(const MpSettings *s)
     return 0;
 }
 
+static void release_host_data(MpObject *o, void *ctx)
+{
+    if (o->type == &MpCode_Type)
+        code_release_host(o);
+}
+
 void runtime_fini(void)
 {
     event_set_observer(NULL, NULL);
@@ -139,6 +146,7 @@ void runtime_fini(void)
     while (frame_top())
         frame_pop(frame_top());
     ds_fini();
+    object_walk(release_host_data, NULL);
     object_registry_reset();
     mem_fini();
     region_reset();

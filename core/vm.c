@@ -15,6 +15,7 @@
 #include "class.h"
 #include "gc.h"
 #include "iter.h"
+#include "gen.h"
 
 static struct {
     MpObject *builtins;
@@ -190,21 +191,33 @@ static void add_traceback(MpFrame *f)
 #define PEEK(n) (f->localsplus[f->stacktop - (n)])
 #define DROP() do { MpObject *d_ = POP(); f->localsplus[f->stacktop] = NULL; mp_xdecref(d_); } while (0)
 
-static MpObject *eval_loop(MpFrame *f);
+static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc);
 
 static MpObject *eval(MpFrame *f)
 {
     vm.nesting++;
-    MpObject *r = eval_loop(f);
+    MpObject *r = eval_loop(f, NULL);
     vm.nesting--;
     return r;
 }
 
-static MpObject *eval_loop(MpFrame *f)
+MpObject *vm_resume(MpFrame *f, MpObject *exc)
+{
+    vm.nesting++;
+    MpObject *r = eval_loop(f, exc);
+    vm.nesting--;
+    return r;
+}
+
+static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
 {
     MpObject *kwnames = NULL;
     int reraise = 0;
     int last_line = -1;
+    if (throw_exc) {
+        err_restore(throw_exc);
+        goto error;
+    }
     for (;;) {
         MpCode *co = (MpCode *)f->code;
         MpInstr in = co->instrs[f->pc];
@@ -873,13 +886,65 @@ static MpObject *eval_loop(MpFrame *f)
                 goto error;
             PUSH(r);
             break;
-        case OP_RETURN_GENERATOR:
-        case OP_GEN_START:
+        case OP_RETURN_GENERATOR: {
+            MpObject *gen = gen_from_frame(f);
+            if (!gen)
+                goto error;
+            int entry = f->flags & MP_FRAME_ENTRY;
+            MpFrame *prev = f->previous;
+            frame_pop(f);
+            if (entry)
+                return gen;
+            f = prev;
+            PUSH(gen);
+            last_line = -1;
+            break;
+        }
         case OP_YIELD_VALUE:
+            v = POP();
+            f->localsplus[f->stacktop] = NULL;
+            frame_unlink(f);
+            return v;
         case OP_GET_YIELD_FROM_ITER:
-        case OP_SEND:
-            err_set(&MpExc_SyntaxError, "generators are not supported by memplay yet (line %d)", line);
-            goto error;
+            if (TOP()->type != &MpGen_Type) {
+                if (!(r = obj_iter(TOP())))
+                    goto error;
+                DROP();
+                PUSH(r);
+            }
+            break;
+        case OP_SEND: {
+            MpObject *it = PEEK(2), *val = TOP(), *ret = NULL;
+            if (it->type == &MpGen_Type) {
+                r = gen_send(it, val, NULL, &ret);
+            } else if (val == MP_NONE) {
+                r = obj_next(it);
+            } else {
+                MpObject *m = obj_getattr_cstr(it, "send");
+                r = m ? obj_call(m, &val, 1, NULL) : NULL;
+                mp_xdecref(m);
+            }
+            if (r) {
+                DROP();
+                PUSH(r);
+                break;
+            }
+            if (err_occurred()) {
+                if (!err_matches(&MpExc_StopIteration))
+                    goto error;
+                MpObject *e = err_fetch();
+                MpExc *ex = (MpExc *)e;
+                ret = ex->args && tuple_size(ex->args) ? mp_newref(tuple_item(ex->args, 0)) : NULL;
+                mp_decref(e);
+            }
+            DROP();
+            DROP();
+            PUSH(ret ? ret : mp_newref(MP_NONE));
+            f->pc = arg;
+            break;
+        }
+        case OP_GEN_START:
+            break;
         default:
             err_set(&MpExc_RuntimeError, "memplay: unknown opcode %d", (int)instr_op(in));
             goto error;

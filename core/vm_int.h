@@ -10,6 +10,9 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
  * NULL with the error set (the frame is gone then). */
 MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
 MpObject *vm_eval_frame(MpFrame *f);   /* runs an entry frame to its end */
+/* Runs a generator's frame (linked by the caller) until it yields or
+ * ends; exc (stolen), if given, is raised at the point it stopped. */
+MpObject *vm_resume(MpFrame *f, MpObject *exc);
 /* vm_ops.c: the instructions that are more than a few lines. */
 MpObject *vm_format_value(MpObject *v, int conv, MpObject *spec);
 MpObject *vm_build_class(MpObject *func, MpObject *name, MpObject *bases);
