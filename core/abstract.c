@@ -42,15 +42,13 @@ static int is_instance_type(const MpType *t) { return (t->flags & MP_TF_HEAPTYPE
 
 MpObject *type_lookup_method(MpType *t, MpObject *name, MpObject *self)
 {
+    MpObject *v = class_lookup(t, name);
+    if (v) {
+        if (self && v->type == &MpFunction_Type)
+            return method_new(v, self);
+        return descr_get(v, self, t);
+    }
     for (MpType *c = t; c; c = c->base) {
-        if (c->dict) {
-            MpObject *v = dict_getitem(c->dict, name);
-            if (v) {
-                if (self && v->type == &MpFunction_Type)
-                    return method_new(v, self);
-                return descr_get(v, self, t);
-            }
-        }
         for (const MpMethodDef *d = c->methods; d && d->name; d++)
             if (str_eq_cstr(name, d->name)) {
                 if (d->flags & MP_METH_CLASS)
@@ -67,13 +65,7 @@ MpObject *type_lookup_method(MpType *t, MpObject *name, MpObject *self)
 
 static MpObject *lookup_dunder(MpObject *o, const char *name)
 {
-    for (MpType *c = o->type; c; c = c->base)
-        if (c->dict) {
-            MpObject *v = dict_getitem_cstr(c->dict, name);
-            if (v)
-                return v;
-        }
-    return NULL;
+    return class_lookup_cstr(o->type, name);
 }
 
 MpObject *obj_call_method(MpObject *o, const char *name, MpObject **args, int nargs, int *missing)
@@ -271,6 +263,9 @@ static MpObject *type_getattr(MpType *t, MpObject *name)
         return dict_copy(t->dict);
     if (str_eq_cstr(name, "__class__"))
         return mp_newref(MP_OBJ(&MpType_Type));
+    MpObject *found = class_lookup(t, name);
+    if (found)
+        return descr_get(found, NULL, t);
     for (MpType *c = t; c; c = c->base) {
         if (c->dict) {
             MpObject *v = dict_getitem(c->dict, name);
@@ -596,32 +591,7 @@ MpObject *seq_to_list(MpObject *iterable)
     MpObject *l = list_new(0);
     if (!l)
         return NULL;
-    if (iterable->type == &MpList_Type || iterable->type == &MpTuple_Type) {
-        int64_t n = obj_len(iterable);
-        if (list_resize(l, n) < 0) {
-            mp_decref(l);
-            return NULL;
-        }
-        for (int64_t i = 0; i < n; i++) {
-            MpObject *x = iterable->type == &MpList_Type ? list_getitem(iterable, i) : tuple_item(iterable, i);
-            ((MpList *)l)->items[i] = mp_newref(x);
-        }
-        return l;
-    }
-    MpObject *it = obj_iter(iterable);
-    if (!it) {
-        mp_decref(l);
-        return NULL;
-    }
-    MpObject *x;
-    while ((x = obj_next(it))) {
-        int rc = list_append(l, x);
-        mp_decref(x);
-        if (rc < 0)
-            break;
-    }
-    mp_decref(it);
-    if (err_occurred()) {
+    if (list_extend(l, iterable) < 0) {
         mp_decref(l);
         return NULL;
     }

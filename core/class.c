@@ -353,18 +353,30 @@ static MpObject *compute_mro(MpType *cls, MpObject *bases)
             if (pos[i] < lens[i] && tuple_item(seqs[i], pos[i]) == cand)
                 pos[i]++;
     }
-    for (int k = 0; k < nseq; k++)
-        mp_decref(seqs[k]);
     if (!ok) {
+        /* CPython names the heads left unmerged, each once */
         char names[300] = "";
-        for (int i = 0; i < nb; i++) {
+        MpObject *seen[MAXB + 1];
+        int nseen = 0;
+        for (int i = 0; i < nseq; i++) {
+            if (pos[i] >= lens[i])
+                continue;
+            MpObject *h = tuple_item(seqs[i], pos[i]);
+            int dup = 0;
+            for (int k = 0; k < nseen; k++)
+                dup |= seen[k] == h;
+            if (dup)
+                continue;
+            seen[nseen++] = h;
             size_t len = strlen(names);
-            snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
-                     ((MpType *)tuple_item(bases, i))->name);
+            snprintf(names + len, sizeof names - len, "%s%s", nseen > 1 ? ", " : "", ((MpType *)h)->name);
         }
         err_set(&MpExc_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
-        return NULL;
     }
+    for (int k = 0; k < nseq; k++)
+        mp_decref(seqs[k]);
+    if (!ok)
+        return NULL;
     MpObject *mro = tuple_new(nout);
     if (!mro)
         return NULL;

@@ -32,8 +32,33 @@ static int has_starred(const AstList *l)
 }
 
 /* A list/tuple/set display, with *unpacking. */
+static int all_constant(const AstList *elts)
+{
+    for (int i = 0; i < elts->n; i++)
+        if (elts->items[i]->kind != AST_Constant)
+            return 0;
+    return 1;
+}
+
 static int sequence(Compiler *c, const AstList *elts, MpOpcode build, MpOpcode extend)
 {
+    if ((build == OP_BUILD_LIST || build == OP_BUILD_SET) && elts->n > 2 && all_constant(elts)) {
+        /* as CPython: an empty display extended by a constant tuple */
+        MpObject *t = tuple_new(elts->n);
+        if (!t)
+            return c->failed = 1, -1;
+        for (int i = 0; i < elts->n; i++) {
+            MpObject *v = const_object(elts->items[i]);
+            if (!v) {
+                mp_decref(t);
+                return c->failed = 1, -1;
+            }
+            ((MpTuple *)t)->items[i] = v;
+        }
+        emit(c, build, 0);
+        emit(c, OP_LOAD_CONST, add_const(c, t));
+        return emit(c, build == OP_BUILD_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
+    }
     if (!has_starred(elts)) {
         for (int i = 0; i < elts->n; i++)
             compile_expr(c, elts->items[i]);

@@ -62,6 +62,20 @@ int list_resize(MpObject *o, int64_t newsize)
     return 0;
 }
 
+int list_preallocate_exact(MpObject *o, int64_t n)
+{
+    MpList *l = (MpList *)o;
+    n = (n + 1) & ~(int64_t)1;   /* CPython rounds up to an even count */
+    if (l->items || n == 0)
+        return 0;
+    MpObject **items = items_realloc(l, NULL, n);
+    if (!items)
+        return -1;
+    l->items = items;
+    l->allocated = n;
+    return 0;
+}
+
 MpObject *list_new(int64_t n)
 {
     MpList *l;

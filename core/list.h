@@ -37,6 +37,11 @@ static inline MpObject *list_getitem(const MpObject *l, int64_t i) { return ((co
 void list_setitem(MpObject *l, int64_t i, MpObject *v);   /* borrows v */
 int list_clear(MpObject *l);
 int list_resize(MpObject *l, int64_t newsize);
+/* An empty list with no item array gets exactly n slots (rounded up to
+ * even), as list_extend does in CPython 3.11 before filling it. */
+int list_preallocate_exact(MpObject *l, int64_t n);
+/* l.extend(iterable) with CPython's allocation pattern (methods_list.c). */
+int list_extend(MpObject *l, MpObject *iterable);
 size_t list_sizeof(const MpObject *l);
 void list_clear_freelist(void);
 int list_freelist_size(void);

@@ -69,7 +69,7 @@ static int64_t length_hint(MpObject *it)
     return n;
 }
 
-static int list_extend_from(MpObject *self, MpObject *src)
+int list_extend(MpObject *self, MpObject *src)
 {
     MpList *l = (MpList *)self;
     if (src->type == &MpList_Type || src->type == &MpTuple_Type) {
@@ -77,6 +77,14 @@ static int list_extend_from(MpObject *self, MpObject *src)
         int64_t n = is_list ? list_size(src) : tuple_size(src), m = l->size;
         if (n == 0)
             return 0;
+        if (!l->items) {
+            if (list_preallocate_exact(self, n) < 0)
+                return -1;
+            for (int64_t i = 0; i < n; i++)
+                l->items[i] = mp_newref(is_list ? list_getitem(src, i) : tuple_item(src, i));
+            l->size = n;
+            return 0;
+        }
         if (list_resize(self, m + n) < 0)
             return -1;
         for (int64_t i = 0; i < n; i++)   /* src may be self: read by index */
@@ -91,7 +99,12 @@ static int list_extend_from(MpObject *self, MpObject *src)
         mp_decref(it);
         return -1;
     }
-    if (hint > 0 && m + hint > l->allocated) {
+    if (!l->items && hint > 0) {
+        if (list_preallocate_exact(self, hint) < 0) {
+            mp_decref(it);
+            return -1;
+        }
+    } else if (hint > 0 && m + hint > l->allocated) {
         if (list_resize(self, m + hint) < 0) {
             mp_decref(it);
             return -1;
@@ -119,7 +132,7 @@ static int list_extend_from(MpObject *self, MpObject *src)
 
 static MpObject *list_m_extend(MpObject *self, MpObject **args, int nargs, MpObject *kw)
 {
-    if (meth_one("list.extend", nargs, kw) < 0 || list_extend_from(self, args[0]) < 0)
+    if (meth_one("list.extend", nargs, kw) < 0 || list_extend(self, args[0]) < 0)
         return NULL;
     return none();
 }

@@ -23,6 +23,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "vm.h"
+#include "gen.h"
 
 #define NONE_RESULT mp_newref(MP_NONE)
 
@@ -413,6 +414,26 @@ static MpObject *bi_next(MpObject *s, MpObject **args, int nargs, MpObject *kwna
 {
     if (arg_count("next", nargs, kwnames, 1, 2) < 0)
         return NULL;
+    if (args[0]->type == &MpGen_Type) {
+        /* a generator's return value rides on StopIteration */
+        MpObject *ret = NULL;
+        MpObject *y = gen_send(args[0], MP_NONE, NULL, &ret);
+        if (y || err_occurred()) {
+            mp_xdecref(ret);
+            if (!y && nargs == 2 && err_matches(&MpExc_StopIteration)) {
+                err_clear();
+                return mp_newref(args[1]);
+            }
+            return y;
+        }
+        if (nargs == 2) {
+            mp_xdecref(ret);
+            return mp_newref(args[1]);
+        }
+        err_set_value(&MpExc_StopIteration, ret && ret != MP_NONE ? ret : NULL);
+        mp_xdecref(ret);
+        return NULL;
+    }
     MpObject *x = obj_next(args[0]);
     if (x || err_occurred()) {
         if (!x && nargs == 2 && err_matches(&MpExc_StopIteration)) {
@@ -654,6 +675,8 @@ static MpObject *bi_dir(MpObject *s, MpObject **args, int nargs, MpObject *kwnam
     } else {
         MpObject *o = args[0];
         MpType *t = o->type == &MpType_Type ? (MpType *)o : o->type;
+        if (o->type == &MpModule_Type)
+            add_names(names, ((MpModule *)o)->dict);
         if (o->type->flags & MP_TF_MANAGED_DICT) {
             MpObject *d = instance_dict(o);
             if (d) {

@@ -10,6 +10,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "vm.h"
+#include "dict.h"
 
 static MpObject *sys_getrefcount(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
@@ -61,6 +62,17 @@ static MpObject *sys_setrecursionlimit(MpObject *s, MpObject **args, int nargs, 
     return mp_newref(MP_NONE);
 }
 
+/* The interned strings (CPython's interned dict): one object per value. */
+static MpObject *interned;
+
+void mod_sys_reset(void) { interned = NULL; }
+
+void mod_sys_visit_roots(MpVisit visit, void *arg)
+{
+    if (interned)
+        visit(interned, arg);
+}
+
 static MpObject *sys_intern(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
     if (arg_count("intern", nargs, kwnames, 1, 1) < 0)
@@ -69,6 +81,13 @@ static MpObject *sys_intern(MpObject *s, MpObject **args, int nargs, MpObject *k
         err_set(&MpExc_TypeError, "intern() argument must be str, not %s", type_name(args[0]));
         return NULL;
     }
+    if (!interned && !(interned = dict_new()))
+        return NULL;
+    MpObject *have = dict_getitem(interned, args[0]);
+    if (have)
+        return mp_newref(have);
+    if (dict_setitem(interned, args[0], args[0]) < 0)
+        return NULL;
     return mp_newref(args[0]);
 }
 

@@ -134,11 +134,16 @@ MpObject *module_loaded(MpObject *name)
     return NULL;
 }
 
-void modules_reset(void) { memset(loaded, 0, sizeof loaded); }
+void modules_reset(void)
+{
+    memset(loaded, 0, sizeof loaded);
+    mod_sys_reset();
+}
 
 void modules_visit_roots(MpVisit visit, void *arg)
 {
     for (int i = 0; i < NKNOWN; i++)
         if (loaded[i])
             visit(loaded[i], arg);
+    mod_sys_visit_roots(visit, arg);
 }

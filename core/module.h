@@ -36,5 +36,7 @@ MpObject *mod_sys_init(void);
 MpObject *mod_gc_init(void);
 MpObject *mod_weakref_init(void);
 MpObject *mod_memplay_init(void);
+void mod_sys_reset(void);
+void mod_sys_visit_roots(MpVisit visit, void *arg);
 
 #endif

@@ -160,10 +160,10 @@ static MpObject *repeat(MpObject *seq, int64_t n)
             strbuf_str(&b, seq);
         return strbuf_finish(&b);
     }
-    if (list_resize(l, len * n) < 0) {
-        mp_decref(l);
+    mp_decref(l);
+    l = list_new(len * n);   /* exactly the size, as list_repeat allocates */
+    if (!l)
         return NULL;
-    }
     for (int64_t i = 0; i < n; i++)
         for (int64_t j = 0; j < len; j++) {
             MpObject *x = seq->type == &MpList_Type ? list_getitem(seq, j) : tuple_item(seq, j);
@@ -311,24 +311,8 @@ MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 
 MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
 {
-    if (a->type == &MpList_Type && op == OPK_Add) {
-        MpObject *it = obj_iter(b), *x;
-        if (!it) {
-            if (err_matches(&MpExc_TypeError)) {
-                err_clear();
-                err_set(&MpExc_TypeError, "'%s' object is not iterable", b->type->name);
-            }
-            return NULL;
-        }
-        while ((x = obj_next(it))) {
-            int rc = list_append(a, x);
-            mp_decref(x);
-            if (rc < 0)
-                break;
-        }
-        mp_decref(it);
-        return err_occurred() ? NULL : mp_newref(a);
-    }
+    if (a->type == &MpList_Type && op == OPK_Add)
+        return list_extend(a, b) < 0 ? NULL : mp_newref(a);
     if (a->type == &MpSet_Type && is_set(b) && (op == OPK_BitOr || op == OPK_BitAnd || op == OPK_Sub || op == OPK_BitXor)) {
         MpObject *r = set_op(a, b, op);
         if (!r)
@@ -462,6 +446,26 @@ static MpObject *builtin_compare(MpObject *a, MpObject *b, AstOp op)
         return mp_newref(cmp_result(str_cmp(a, b), op) ? MP_TRUE : MP_FALSE);
     if (a->type == b->type && (a->type == &MpList_Type || a->type == &MpTuple_Type))
         return seq_compare(a, b, op);
+    if (a->type == &MpDict_Type && b->type == &MpDict_Type && (op == OPK_Eq || op == OPK_NotEq)) {
+        int eq = dict_size(a) == dict_size(b);
+        int64_t pos = 0;
+        MpObject *k, *v;
+        while (eq == 1 && dict_next(a, &pos, &k, &v)) {
+            MpObject *w = dict_getitem(b, k);
+            if (!w) {
+                if (err_occurred())
+                    return NULL;
+                eq = 0;
+                break;
+            }
+            mp_incref(w);
+            eq = v == w ? 1 : obj_compare_bool(v, w, OPK_Eq);
+            mp_decref(w);
+            if (eq < 0)
+                return NULL;
+        }
+        return mp_newref((eq == (op == OPK_Eq)) ? MP_TRUE : MP_FALSE);
+    }
     if (is_set(a) && is_set(b)) {
         if (op == OPK_Eq || op == OPK_NotEq) {
             int eq = object_eq(a, b);

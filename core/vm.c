@@ -531,6 +531,15 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             DROP();
             break;
         case OP_LIST_EXTEND:
+            if (list_extend(PEEK(arg + 1), TOP()) < 0) {
+                if (err_matches(&MpExc_TypeError) && !obj_hasattr_cstr(TOP(), "__iter__")) {
+                    err_clear();
+                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
+                }
+                goto error;
+            }
+            DROP();
+            break;
         case OP_SET_UPDATE: {
             MpObject *it = obj_iter(TOP());
             if (!it) {
