@@ -45,9 +45,11 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay run FILE [--check-heap] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
+    fputs("usage: memplay run FILE [--check-heap] [settings] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
           "  run     run a Python snippet as python3 would (- reads standard input);\n"
-          "          --check-heap runs the heap checker before every new line\n"
+          "          --check-heap runs the heap checker before every new line;\n"
+          "          settings: --heap-limit N[K|M|G] --step-cap N --gc-threshold A[,B[,C]]\n"
+          "          --no-gc --no-pymalloc\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
           "  layout  build a few objects and print where everything lives (--json: the snapshot)\n"
@@ -314,14 +316,76 @@ static void run_writer(int stream, const char *text, size_t len)
     }
 }
 
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s)
+        return -1;
+    if (*end == 'K' || *end == 'k') { v <<= 10; end++; }
+    else if (*end == 'M' || *end == 'm') { v <<= 20; end++; }
+    else if (*end == 'G' || *end == 'g') { v <<= 30; end++; }
+    if (*end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* The run settings as flags: --heap-limit N[K|M|G], --step-cap N,
+ * --gc-threshold A[,B[,C]], --no-gc, --no-pymalloc.  Returns 0 (flag
+ * consumed or not a setting) or -1 with a message. */
+static int parse_setting(MpSettings *s, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    int takes = !strcmp(a, "--heap-limit") || !strcmp(a, "--step-cap") || !strcmp(a, "--gc-threshold");
+    if (takes && *i + 1 >= argc) {
+        fprintf(stderr, "memplay: %s needs a value\n", a);
+        return -1;
+    }
+    const char *v = takes ? argv[*i + 1] : NULL;
+    if (!strcmp(a, "--heap-limit")) {
+        if (parse_size(v, &s->heap_limit) < 0 || s->heap_limit < (2u << 20)) {
+            fprintf(stderr, "memplay: --heap-limit wants a size of at least 2M, like 8M\n");
+            return -1;
+        }
+    } else if (!strcmp(a, "--step-cap")) {
+        if (parse_size(v, &s->step_cap) < 0) {
+            fprintf(stderr, "memplay: --step-cap wants a number\n");
+            return -1;
+        }
+    } else if (!strcmp(a, "--gc-threshold")) {
+        int t[3] = { s->gc_thresholds[0], s->gc_thresholds[1], s->gc_thresholds[2] };
+        int n = sscanf(v, "%d,%d,%d", &t[0], &t[1], &t[2]);
+        if (n < 1 || t[0] < 0 || t[1] < 0 || t[2] < 0) {
+            fprintf(stderr, "memplay: --gc-threshold wants A[,B[,C]]\n");
+            return -1;
+        }
+        memcpy(s->gc_thresholds, t, sizeof t);
+    } else if (!strcmp(a, "--no-gc")) {
+        s->gc_enabled = 0;
+    } else if (!strcmp(a, "--no-pymalloc")) {
+        s->pymalloc = 0;
+    } else if (a[0] == '-' && a[1] == '-') {
+        fprintf(stderr, "memplay: unknown option %s\n", a);
+        return -1;
+    }
+    if (takes)
+        (*i)++;
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     const char *path = NULL;
     RunOptions opts = { 0 };
+    MpSettings settings = runtime_default_settings();
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--check-heap"))
             opts.check_heap = 1;
-        else if (!path)
+        else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            if (parse_setting(&settings, argc, argv, &i) != 0)
+                return 2;
+        } else if (!path)
             path = argv[i];
         else
             return usage(stderr);
@@ -334,9 +398,8 @@ static int cmd_run(int argc, char **argv)
         fprintf(stderr, "memplay: cannot read %s\n", path);
         return 2;
     }
-    MpSettings settings = runtime_default_settings();
     if (runtime_init(&settings) != 0) {
-        fprintf(stderr, "memplay: cannot start the runtime\n");
+        fprintf(stderr, "memplay: cannot start the runtime (heap limit below 2M?)\n");
         free(src);
         return 2;
     }

@@ -241,6 +241,7 @@ EXC_TYPE(MpExc_SyntaxError, "SyntaxError", &MpExc_Exception, 136);
 EXC_TYPE(MpExc_TypeError, "TypeError", &MpExc_Exception, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ValueError, "ValueError", &MpExc_Exception, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ImportError, "ImportError", &MpExc_Exception, 104);
+EXC_TYPE(MpExc_StepCapReached, "StepCapReached", &MpExc_BaseException, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ModuleNotFoundError, "ModuleNotFoundError", &MpExc_ImportError, 104);
 
 MpType *const exc_types[] = {

@@ -20,6 +20,7 @@
 #include "symtable.h"
 #include "tuple.h"
 #include "vm.h"
+#include "runtime.h"
 
 static const char *source;
 static size_t source_len;
@@ -209,6 +210,15 @@ static int exit_status_of(MpObject *exc)
 
 static void report(MpObject *exc, int *status)
 {
+    if (vm_stopped()) {
+        char *line = exc_format_last_line(exc);
+        write_str(2, "memplay: ");
+        write_str(2, line ? line + strlen("StepCapReached: ") : "stopped at the step cap");
+        write_str(2, "\n");
+        free(line);
+        *status = 1;
+        return;
+    }
     if (type_is_subtype(exc->type, &MpExc_SystemExit)) {
         *status = exit_status_of(exc);
         return;
@@ -291,6 +301,7 @@ int run_snippet(const char *src, size_t len, const RunOptions *opts)
     mp_decref(key);
     if (opts && opts->check_heap)
         vm_set_line_hook(check_hook, NULL);
+    vm_set_step_cap(runtime_settings()->step_cap);
     check_hold(code);
     check_hold(globals);
     MpObject *r = vm_run_module(code, globals);
@@ -307,7 +318,8 @@ int run_snippet(const char *src, size_t len, const RunOptions *opts)
         }
     }
     vm_set_line_hook(NULL, NULL);
-    shutdown(globals, &status);
+    if (!vm_stopped())
+        shutdown(globals, &status);
     mp_decref(globals);
     return status;
 }

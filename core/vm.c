@@ -25,7 +25,10 @@ static struct {
     void *line_ctx;
     MpImporter importer;
     int nesting;             /* eval loops active (C calls into Python add one) */
-} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0 };
+    uint64_t lines;          /* line starts so far */
+    uint64_t step_cap;       /* 0: none */
+    int stopped;             /* the step cap was reached: unwind everything */
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0 };
 static MpObject *str_enter, *str_exit;
 
 void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
@@ -35,6 +38,9 @@ void vm_set_recursion_limit(int limit) { vm.recursion_limit = limit; }
 void vm_set_line_hook(MpLineHook hook, void *ctx) { vm.line_hook = hook; vm.line_ctx = ctx; }
 MpObject *vm_exc_info(void) { return vm.exc_info; }
 void vm_set_importer(MpImporter imp) { vm.importer = imp; }
+void vm_set_step_cap(uint64_t cap) { vm.step_cap = cap; }
+int vm_stopped(void) { return vm.stopped; }
+uint64_t vm_line_count(void) { return vm.lines; }
 
 void vm_reset(void)
 {
@@ -43,6 +49,9 @@ void vm_reset(void)
     vm.recursion_limit = 1000;
     vm.line_hook = NULL;
     vm.nesting = 0;
+    vm.lines = 0;
+    vm.step_cap = 0;
+    vm.stopped = 0;
     str_enter = str_exit = NULL;
 }
 
@@ -227,6 +236,14 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         if (line != last_line && line > 0) {
             last_line = line;
             f->lineno = line;
+            if (++vm.lines > vm.step_cap && vm.step_cap) {
+                vm.stopped = 1;
+                /* not an exception a snippet could catch: once the cap is
+                 * reached, every frame unwinds without running handlers */
+                err_set(&MpExc_StepCapReached, "stopped at the step cap (%llu line steps)",
+                        (unsigned long long)vm.step_cap);
+                goto error;
+            }
             if (vm.line_hook)
                 vm.line_hook(f, line, vm.nesting, vm.line_ctx);
             if (err_occurred())
@@ -968,7 +985,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             kwnames = NULL;
             co = (MpCode *)f->code;
             int pc = f->pc - 1;
-            int h = pc >= 0 && pc < co->ninstrs ? co->handlers[pc] : -1;
+            int h = pc >= 0 && pc < co->ninstrs && !vm.stopped ? co->handlers[pc] : -1;
             if (h >= 0) {
                 MpHandler *hd = &co->handler_table[h];
                 while (f->stacktop > co->nlocalsplus + hd->depth)

@@ -42,6 +42,12 @@ MpObject *vm_exc_info(void);
 typedef MpObject *(*MpImporter)(MpObject *name);
 void vm_set_importer(MpImporter imp);
 
+/* The step cap (0: none); once reached, vm_stopped() is true and every
+ * frame unwinds with an exception no handler sees. */
+void vm_set_step_cap(uint64_t cap);
+int vm_stopped(void);
+uint64_t vm_line_count(void);
+
 void vm_reset(void);
 void vm_visit_roots(MpVisit visit, void *arg);
 
