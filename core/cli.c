@@ -40,6 +40,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "run.h"
+#include "steps.h"
 #include "err.h"
 #include "runtime.h"
 
@@ -50,6 +51,10 @@ static int usage(FILE *out)
           "          --check-heap runs the heap checker before every new line;\n"
           "          settings: --heap-limit N[K|M|G] --step-cap N --gc-threshold A[,B[,C]]\n"
           "          --no-gc --no-pymalloc\n"
+          "  steps   run FILE counting steps: prints the number of steps, then of line steps\n"
+          "          (--snapshot-every-step: take a snapshot at each step, to test them)\n"
+          "  trace   FILE [--step N] [--events]: the JSON snapshot at step N (default: the last),\n"
+          "          with the step's narration, the output so far and the run's timeline\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
           "  check   start the runtime, run the heap checker, report\n"
           "  layout  build a few objects and print where everything lives (--json: the snapshot)\n"
@@ -374,6 +379,172 @@ static int parse_setting(MpSettings *s, int argc, char **argv, int *i)
     return 0;
 }
 
+/* ---- steps and trace ------------------------------------------------------- */
+
+typedef struct Capture {
+    char *text[2];
+    size_t len[2], cap[2];
+    size_t at[2];          /* lengths when the target step happened */
+} Capture;
+
+static Capture capture;
+
+static void capture_writer(int stream, const char *s, size_t n)
+{
+    int i = stream == 2;
+    if (capture.len[i] + n + 1 > capture.cap[i]) {
+        size_t nc = capture.cap[i] ? capture.cap[i] * 2 : 4096;
+        while (nc < capture.len[i] + n + 1)
+            nc *= 2;
+        char *b = realloc(capture.text[i], nc);
+        if (!b)
+            return;
+        capture.text[i] = b;
+        capture.cap[i] = nc;
+    }
+    memcpy(capture.text[i] + capture.len[i], s, n);
+    capture.len[i] += n;
+    capture.text[i][capture.len[i]] = '\0';
+}
+
+static void capture_mark(void *ctx)
+{
+    capture.at[0] = capture.len[0];
+    capture.at[1] = capture.len[1];
+}
+
+static void capture_reset(void)
+{
+    for (int i = 0; i < 2; i++) {
+        free(capture.text[i]);
+        capture.text[i] = NULL;
+        capture.len[i] = capture.cap[i] = capture.at[i] = 0;
+    }
+}
+
+/* One run of the snippet under the stepper; output captured. */
+static int stepped_run(const char *src, size_t len, const MpSettings *settings, StepRun *r, int *status)
+{
+    if (runtime_init(settings) != 0) {
+        fprintf(stderr, "memplay: cannot start the runtime\n");
+        return -1;
+    }
+    capture_reset();
+    err_set_writer(capture_writer);
+    r->on_reach = capture_mark;
+    steps_begin(r);
+    RunOptions opts = { 0 };
+    *status = run_snippet(src, len, &opts);
+    steps_end();
+    if (!r->reached)
+        capture_mark(NULL);
+    runtime_fini();
+    err_set_writer(NULL);
+    return 0;
+}
+
+static void print_json_text(const char *s, size_t n);
+
+static int cmd_steps_or_trace(int argc, char **argv, int trace)
+{
+    const char *path = NULL;
+    MpSettings settings = runtime_default_settings();
+    uint64_t step = 0;
+    int events = 0, every = 0;
+    for (int i = 2; i < argc; i++) {
+        if (trace && !strcmp(argv[i], "--step") && i + 1 < argc) {
+            char *end;
+            step = strtoull(argv[++i], &end, 10);
+            if (*end || step == 0) {
+                fprintf(stderr, "memplay: --step wants a step number from 1\n");
+                return 2;
+            }
+        } else if (trace && !strcmp(argv[i], "--events")) {
+            events = 1;
+        } else if (!trace && !strcmp(argv[i], "--snapshot-every-step")) {
+            every = 1;
+        } else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            if (parse_setting(&settings, argc, argv, &i) != 0)
+                return 2;
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            return usage(stderr);
+        }
+    }
+    if (!path)
+        return usage(stderr);
+    size_t len;
+    char *src = read_source(path, &len);
+    if (!src) {
+        fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    StepRun r;
+    memset(&r, 0, sizeof r);
+    r.snapshot_every_step = every;
+    int status;
+    if (stepped_run(src, len, &settings, &r, &status) < 0) {
+        free(src);
+        return 2;
+    }
+    uint64_t total = r.steps, lines = r.line_steps;
+    if (!trace) {
+        printf("%llu\n%llu\n", (unsigned long long)total, (unsigned long long)lines);
+        step_run_free(&r);
+        capture_reset();
+        free(src);
+        return 0;
+    }
+    if (!step || step > total)
+        step = total;
+    StepRun t;
+    memset(&t, 0, sizeof t);
+    t.target = step;
+    t.want_events = events;
+    if (stepped_run(src, len, &settings, &t, &status) < 0 || !t.reached || !t.snapshot) {
+        fprintf(stderr, "memplay: step %llu was not reached on replay\n", (unsigned long long)step);
+        step_run_free(&r);
+        step_run_free(&t);
+        capture_reset();
+        free(src);
+        return 1;
+    }
+    char *out = NULL;
+    size_t olen = 0, ocap = 0;
+    printf("{\"step\":%llu,\"steps\":%llu,\"line_steps\":%llu,\"at\":",
+           (unsigned long long)step, (unsigned long long)total, (unsigned long long)lines);
+    steps_write_info(&t.at, &out, &olen, &ocap);
+    fputs(out ? out : "null", stdout);
+    printf(",\"stdout\":");
+    print_json_text(capture.text[0] ? capture.text[0] : "", capture.at[0]);
+    printf(",\"stderr\":");
+    print_json_text(capture.text[1] ? capture.text[1] : "", capture.at[1]);
+    printf(",\"timeline\":[");
+    for (int i = 0; i < r.ntimeline; i++)
+        printf("%s{\"step\":%llu,\"objects\":%llu,\"pymalloc_bytes\":%llu,\"heap_bytes\":%llu,\"collections\":%u}",
+               i ? "," : "", (unsigned long long)r.timeline[i].step, (unsigned long long)r.timeline[i].objects,
+               (unsigned long long)r.timeline[i].pymalloc_bytes, (unsigned long long)r.timeline[i].heap_bytes,
+               r.timeline[i].collections);
+    printf("]");
+    if (events) {
+        printf(",\"events\":[");
+        for (size_t i = 0; i < t.nevents; i++) {
+            olen = 0;
+            steps_write_info(&t.events[i], &out, &olen, &ocap);
+            printf("%s%s", i ? "," : "", out ? out : "null");
+        }
+        printf("]");
+    }
+    printf(",\"memory\":%s}\n", t.snapshot);
+    free(out);
+    step_run_free(&r);
+    step_run_free(&t);
+    capture_reset();
+    free(src);
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     const char *path = NULL;
@@ -423,6 +594,10 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "run"))
         return cmd_run(argc, argv);
+    if (!strcmp(argv[1], "steps"))
+        return cmd_steps_or_trace(argc, argv, 0);
+    if (!strcmp(argv[1], "trace"))
+        return cmd_steps_or_trace(argc, argv, 1);
     if (!strcmp(argv[1], "sizes"))
         return cmd_sizes();
     if (!strcmp(argv[1], "check"))

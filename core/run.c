@@ -28,7 +28,7 @@ static size_t source_len;
 static void write_str(int fd, const char *s) { mp_write(fd, s, strlen(s)); }
 
 /* The text of line n of the snippet, stripped, into buf. */
-static int source_line(int n, char *buf, size_t cap)
+int run_source_line(int n, char *buf, size_t cap)
 {
     if (!source || n < 1)
         return 0;
@@ -65,7 +65,7 @@ static void print_one(MpObject *exc)
                 str_to_cbuf(fo->name, name, sizeof name);
             snprintf(text, sizeof text, "  File \"<snippet>\", line %d, in %s\n", tb->lineno, name);
             write_str(2, text);
-            if (source_line(tb->lineno, line, sizeof line)) {
+            if (run_source_line(tb->lineno, line, sizeof line)) {
                 snprintf(text, sizeof text, "    %s\n", line);
                 write_str(2, text);
             }
@@ -101,7 +101,7 @@ static void print_syntax_error(const ParseError *pe)
     char text[800], line[600];
     snprintf(text, sizeof text, "  File \"<snippet>\", line %d\n", pe->line);
     write_str(2, text);
-    if (source_line(pe->line, line, sizeof line)) {
+    if (run_source_line(pe->line, line, sizeof line)) {
         snprintf(text, sizeof text, "    %s\n", line);
         write_str(2, text);
     }

@@ -21,4 +21,7 @@ int run_snippet(const char *src, size_t len, const RunOptions *opts);
  * memplay's modules): 0, or -1 with the error set. */
 int run_prelude(MpObject *module, const char *src);
 
+/* Line n of the snippet being run, stripped, into buf: 1 if it exists. */
+int run_source_line(int n, char *buf, size_t cap);
+
 #endif

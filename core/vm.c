@@ -28,7 +28,8 @@ static struct {
     uint64_t lines;          /* line starts so far */
     uint64_t step_cap;       /* 0: none */
     int stopped;             /* the step cap was reached: unwind everything */
-} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0 };
+    int stop_requested;      /* stop at the next line start (a stepper got its step) */
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0 };
 static MpObject *str_enter, *str_exit;
 
 void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
@@ -39,6 +40,7 @@ void vm_set_line_hook(MpLineHook hook, void *ctx) { vm.line_hook = hook; vm.line
 MpObject *vm_exc_info(void) { return vm.exc_info; }
 void vm_set_importer(MpImporter imp) { vm.importer = imp; }
 void vm_set_step_cap(uint64_t cap) { vm.step_cap = cap; }
+void vm_request_stop(void) { vm.stop_requested = 1; }
 int vm_stopped(void) { return vm.stopped; }
 uint64_t vm_line_count(void) { return vm.lines; }
 
@@ -52,6 +54,7 @@ void vm_reset(void)
     vm.lines = 0;
     vm.step_cap = 0;
     vm.stopped = 0;
+    vm.stop_requested = 0;
     str_enter = str_exit = NULL;
 }
 
@@ -236,7 +239,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         if (line != last_line && line > 0) {
             last_line = line;
             f->lineno = line;
-            if (++vm.lines > vm.step_cap && vm.step_cap) {
+            if ((++vm.lines > vm.step_cap && vm.step_cap) || vm.stop_requested) {
                 vm.stopped = 1;
                 /* not an exception a snippet could catch: once the cap is
                  * reached, every frame unwinds without running handlers */

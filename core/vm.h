@@ -46,6 +46,8 @@ void vm_set_importer(MpImporter imp);
  * frame unwinds with an exception no handler sees. */
 void vm_set_step_cap(uint64_t cap);
 int vm_stopped(void);
+/* Stops the run at the next line start, as the step cap does. */
+void vm_request_stop(void);
 uint64_t vm_line_count(void);
 
 void vm_reset(void);

@@ -1,0 +1,64 @@
+/* steps.h — the step model (RUNTIME.md, "Steps").
+ *
+ * A step is a point where the debugger can stop: before a new line runs
+ * (a line step) and after each memory event (allocation, free, free-list
+ * reuse, buffer allocation or release, refcount change, each GC phase,
+ * weakref cleared, callback, finalizer, resurrection).  Steps are numbered
+ * from 1; the sequence is a pure function of (snippet, settings), so a
+ * run can be replayed to any step.  The stepper counts steps during a run
+ * (through the event observer and the VM's line hook) from the snippet's
+ * first line on (starting the interpreter is not a step), can stop at a
+ * target step and describe it — its line, its kind, a one-sentence
+ * narration — and take the memory snapshot there, and keeps a coarse
+ * timeline of the whole run.
+ */
+#ifndef MP_STEPS_H
+#define MP_STEPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct StepInfo {
+    uint64_t step;
+    int line;
+    const char *kind;        /* "line", "alloc", "free", "incref", ... */
+    char narration[480];
+} StepInfo;
+
+/* One timeline bucket: the state at its last step. */
+typedef struct TimelinePoint {
+    uint64_t step;
+    uint64_t objects, pymalloc_bytes, heap_bytes;
+    uint32_t collections;    /* collections that started in this bucket */
+} TimelinePoint;
+
+enum { STEPS_TIMELINE_MAX = 512 };
+
+typedef struct StepRun {
+    uint64_t target;         /* stop there (0: run to the end) */
+    int want_events;         /* keep every step's StepInfo up to the target */
+    int snapshot_every_step; /* take (and drop) a snapshot at every step: a test */
+    void (*on_reach)(void *ctx);   /* called when the target step happens */
+    void *reach_ctx;
+    /* results */
+    uint64_t steps, line_steps;
+    int reached;             /* the target step happened */
+    StepInfo at;             /* the target step (or the last one) */
+    char *snapshot;          /* malloc'd JSON at the target step, or NULL */
+    StepInfo *events;        /* malloc'd, when want_events */
+    size_t nevents, cap_events;
+    TimelinePoint timeline[STEPS_TIMELINE_MAX];
+    int ntimeline;
+    uint64_t bucket;         /* steps per timeline point */
+} StepRun;
+
+/* Starts counting steps for the run that follows (installs the observer
+ * and the VM line hook); steps_end() removes them. */
+void steps_begin(StepRun *r);
+void steps_end(void);
+void step_run_free(StepRun *r);
+
+/* Writes the step as a JSON object: step, line, kind, narration. */
+void steps_write_info(const StepInfo *s, char **buf, size_t *len, size_t *cap);
+
+#endif
