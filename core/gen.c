@@ -26,6 +26,9 @@ MpObject *gen_from_frame(MpFrame *f)
     MpGen *g = (MpGen *)object_new_sized(&MpGen_Type, MP_GC_HEAD_SIZE + cpy, host);
     if (!g)
         return NULL;
+    MpCode *co = (MpCode *)f->code;
+    g->name = mp_newref(co->name);
+    g->qualname = mp_newref(co->qualname);
     MpFrame *nf = (MpFrame *)(g + 1);
     memcpy(nf, f, host_frame_bytes(f));
     /* the slots moved; func/globals/code get references of their own */
@@ -37,10 +40,7 @@ MpObject *gen_from_frame(MpFrame *f)
     nf->frame_obj = NULL;
     nf->previous = NULL;
     nf->flags = MP_FRAME_GEN | MP_FRAME_ENTRY;
-    g->frame = nf;
-    MpCode *co = (MpCode *)nf->code;
-    g->name = mp_newref(co->name);
-    g->qualname = mp_newref(co->qualname);
+    g->frame = nf;   /* last: a snapshot taken at the events above sees no frame yet */
     gc_track(MP_OBJ(g));
     return MP_OBJ(g);
 }
@@ -200,6 +200,8 @@ static int gen_traverse(MpObject *o, MpVisit visit, void *arg)
     MpGen *g = (MpGen *)o;
     MpFrame *f = g->frame;
     int r;
+    if (!f)
+        return 0;   /* being built */
     if ((r = visit(g->name, arg)) || (r = visit(g->qualname, arg)))
         return r;
     if (g->running || (f->flags & MP_FRAME_CLEARED))
@@ -266,6 +268,8 @@ static MpObject *gen_iter(MpObject *o) { return mp_newref(o); }
 static size_t gen_getsizeof(MpObject *o)
 {
     MpFrame *f = ((MpGen *)o)->frame;
+    if (!f)
+        return MP_GC_HEAD_SIZE + MP_GEN_SIZE + MP_FRAME_HEADER_SIZE;   /* being built */
     return MP_GC_HEAD_SIZE + MP_GEN_SIZE + MP_FRAME_HEADER_SIZE + 8u * (size_t)(f->nlocalsplus + f->stacksize);
 }
 

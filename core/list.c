@@ -25,8 +25,14 @@ static void *items_realloc(MpList *l, void *old, int64_t n)
     if (old)
         MP_EMIT(MP_EV_BUF_FREE, l, old, mem_usable(old), 0, 0);
     void *p = mem_realloc(old, bytes);
-    if (p)
+    if (p) {
+        /* the list points at its new array, new slots empty, before anyone
+         * (a snapshot taken at this event) looks */
+        l->items = p;
+        for (int64_t i = l->size; i < n; i++)
+            l->items[i] = NULL;
         MP_EMIT(MP_EV_BUF_ALLOC, l, p, mem_usable(p), 0, 0);
+    }
     else if (old)
         MP_EMIT(MP_EV_BUF_ALLOC, l, old, mem_usable(old), 0, 0);
     return p;
@@ -191,7 +197,7 @@ static void list_dealloc(MpObject *o)
         return;
     if (l->items) {
         for (int64_t i = l->size; i-- > 0;)
-            mp_xdecref(l->items[i]);
+            MP_CLEAR(l->items[i]);   /* the slot empties first: a snapshot may look */
         MP_EMIT(MP_EV_BUF_FREE, l, l->items, mem_usable(l->items), 0, 0);
         mem_free(l->items);
         l->items = NULL;

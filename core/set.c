@@ -191,6 +191,8 @@ int set_discard(MpObject *o, MpObject *key)
 int set_next(MpObject *o, int64_t *pos, MpObject **key)
 {
     MpSet *s = (MpSet *)o;
+    if (!s->table)
+        return 0;   /* being built */
     while (*pos <= s->mask) {
         SetEntry *e = &s->table[(*pos)++];
         if (e->key && e->key != &dummy_key) {

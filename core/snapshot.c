@@ -64,7 +64,7 @@ static void repr_items(Repr *r, MpObject *const *items, int64_t n, const char *o
                        const char *close, int depth)
 {
     rput(r, open);
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; items && i < n; i++) {
         if (i)
             rput(r, ", ");
         if (i == REPR_ITEMS || r->n > REPR_MAX || depth > 1) {
@@ -112,21 +112,25 @@ static void short_repr(Repr *r, MpObject *o, int depth)
         snprintf(buf, sizeof buf, "%s with %lld item%s", t->name, (long long)n, n == 1 ? "" : "s");
         rput(r, buf);
     } else if (t == &MpType_Type) {
-        snprintf(buf, sizeof buf, "<class '%s'>", ((MpType *)o)->name);
+        const char *name = ((MpType *)o)->name;
+        snprintf(buf, sizeof buf, "<class '%s'>", name ? name : "?");
         rput(r, buf);
     } else if (t == &MpFunction_Type || t == &MpMethod_Type || t == &MpBuiltin_Type) {
         MpObject *fn = t == &MpMethod_Type ? ((MpMethod *)o)->func : o;
         char name[64] = "?";
-        if (fn->type == &MpFunction_Type)
+        if (!fn)
+            ;
+        else if (fn->type == &MpFunction_Type && ((MpFunction *)fn)->qualname)
             str_to_cbuf(((MpFunction *)fn)->qualname, name, sizeof name);
-        else if (fn->type == &MpBuiltin_Type)
+        else if (fn->type == &MpBuiltin_Type && ((MpBuiltin *)fn)->name)
             snprintf(name, sizeof name, "%s", ((MpBuiltin *)fn)->name);
         snprintf(buf, sizeof buf, "<%s %s>", t == &MpMethod_Type ? "bound method"
                  : t == &MpBuiltin_Type ? "built-in function" : "function", name);
         rput(r, buf);
     } else if (t == &MpWeakref_Type) {
         MpObject *to = weakref_get((MpWeakref *)o);
-        snprintf(buf, sizeof buf, to == MP_NONE ? "<weakref; dead>" : "<weakref to %s>", to->type->name);
+        snprintf(buf, sizeof buf, !to || to == MP_NONE ? "<weakref; dead>" : "<weakref to %s>",
+                 to ? to->type->name : "");
         rput(r, buf);
     } else {
         snprintf(buf, sizeof buf, "<%s object>", t->name);
@@ -154,7 +158,7 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
     if (t == &MpList_Type || t == &MpTuple_Type) {
         int64_t n = t == &MpList_Type ? list_size(o) : tuple_size(o);
         MpObject *const *items = t == &MpList_Type ? ((MpList *)o)->items : ((MpTuple *)o)->items;
-        for (int64_t i = 0; i < n; i++)
+        for (int64_t i = 0; items && i < n; i++)
             if (items[i]) {
                 snprintf(via, sizeof via, "[%lld]", (long long)i);
                 fn(ctx, items[i], via);
@@ -190,8 +194,10 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
         return;
     }
     if (t == &MpMethod_Type) {
-        fn(ctx, ((MpMethod *)o)->func, "__func__");
-        fn(ctx, ((MpMethod *)o)->self, "__self__");
+        if (((MpMethod *)o)->func)
+            fn(ctx, ((MpMethod *)o)->func, "__func__");
+        if (((MpMethod *)o)->self)
+            fn(ctx, ((MpMethod *)o)->self, "__self__");
         return;
     }
     if (t == &MpWeakref_Type) {
@@ -226,6 +232,8 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
         } else if (m->values) {
             for (int i = 0; i < m->values->n; i++) {
                 int slot = m->values->order[i];
+                if (!m->values->slots[slot])
+                    continue;
                 str_to_cbuf(c->cached_keys[slot], via, sizeof via);
                 fn(ctx, m->values->slots[slot], via);
             }

@@ -135,6 +135,11 @@ MpObject *str_from_cstr(const char *s) { return str_from_utf8(s, strlen(s)); }
 
 size_t str_to_cbuf(const MpObject *o, char *buf, size_t cap)
 {
+    if (!o) {   /* a name not set yet (an object being built) */
+        if (buf && cap)
+            buf[0] = '\0';
+        return 0;
+    }
     size_t out = 0;
     for (int64_t i = 0; i < str_len(o); i++) {
         uint32_t c = str_char_at(o, i);
