@@ -18,7 +18,7 @@ CORE_OBJ := $(CORE_SRC:core/%.c=$(NATIVE)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(NATIVE)/tests/%)
 
-.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-snippets test-web bench fuzz clean snippets-regen
+.PHONY: all setup native wasm web serve test test-unit test-sanitize test-syntax test-snippets test-errors test-web bench fuzz clean snippets-regen
 
 all: native
 
@@ -53,6 +53,7 @@ test-sanitize:
 	$(OUT)/sanitize/memplay layout > /dev/null
 	$(OUT)/sanitize/memplay layout --json > /dev/null
 	python3 tests/snippets/run.py --memplay $(OUT)/sanitize/memplay --arg --check-heap
+	python3 tests/errors/run.py $(OUT)/sanitize/memplay
 
 # The snippet corpus (tests/snippets/): every snippet's output against what
 # python3.11 printed, then again with the heap checker at every line; and
@@ -64,6 +65,13 @@ test-snippets: native
 
 snippets-regen:
 	python3 tests/snippets/regen.py
+
+# The errors a snippet itself causes (LANGUAGE.md) and the reliability cases
+# (PRODUCT.md): syntax errors, unsupported constructs, the step cap,
+# RecursionError, MemoryError, exceptions in __del__ and weakref callbacks,
+# deep structures, bad input, and the fuzzers' finds (tests/errors/).
+test-errors: native
+	python3 tests/errors/run.py build/out/native/memplay
 
 # The lexer, the parser and the symbol tables against CPython's own
 # tokenizer, ast and symtable modules (python3 is 3.11 here).
@@ -89,6 +97,7 @@ test: setup
 	$(MAKE) test-sanitize
 	$(MAKE) test-syntax
 	$(MAKE) test-snippets
+	$(MAKE) test-errors
 	$(MAKE) test-web
 
 # Benchmarks measure, tests assert: ratios against a baseline taken in the

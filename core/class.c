@@ -74,11 +74,13 @@ static void instance_finalize(MpObject *o)
     if (!del)
         return;
     mp_incref(del);
+    MpObject *saved = err_fetch();   /* __del__ may run while an error unwinds */
     MpObject *r = call_object(del, 1, &o);
     if (r)
         mp_decref(r);
     else
         err_write_unraisable(del);
+    err_restore(saved);
     mp_decref(del);
 }
 

@@ -126,6 +126,11 @@ void err_print_exception(MpObject *exc)
 void err_write_unraisable(MpObject *obj)
 {
     MpObject *exc = err_fetch();
+    if (exc && exc->type == &MpExc_StepCapReached) {
+        /* the run is being stopped: finalizers are cut short silently */
+        mp_decref(exc);
+        return;
+    }
     char buf[700], what[400];
     MpObject *r = obj ? obj_repr(obj) : NULL;
     if (r) {

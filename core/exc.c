@@ -241,6 +241,7 @@ EXC_TYPE(MpExc_SyntaxError, "SyntaxError", &MpExc_Exception, 136);
 EXC_TYPE(MpExc_TypeError, "TypeError", &MpExc_Exception, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ValueError, "ValueError", &MpExc_Exception, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ImportError, "ImportError", &MpExc_Exception, 104);
+EXC_TYPE(MpExc_SystemError, "SystemError", &MpExc_Exception, MP_EXC_SIZE);
 EXC_TYPE(MpExc_StepCapReached, "StepCapReached", &MpExc_BaseException, MP_EXC_SIZE);
 EXC_TYPE(MpExc_ModuleNotFoundError, "ModuleNotFoundError", &MpExc_ImportError, 104);
 
@@ -252,7 +253,7 @@ MpType *const exc_types[] = {
     &MpExc_NameError, &MpExc_UnboundLocalError, &MpExc_ReferenceError,
     &MpExc_RuntimeError, &MpExc_NotImplementedError, &MpExc_RecursionError,
     &MpExc_StopIteration, &MpExc_SyntaxError, &MpExc_TypeError, &MpExc_ValueError,
-    &MpExc_ImportError, &MpExc_ModuleNotFoundError, NULL,
+    &MpExc_ImportError, &MpExc_ModuleNotFoundError, &MpExc_SystemError, NULL,
 };
 
 void exc_set_traceback(MpObject *exc, MpObject *tb)

@@ -43,7 +43,7 @@ extern MpType MpExc_BaseException, MpExc_Exception, MpExc_ArithmeticError,
     MpExc_ReferenceError, MpExc_RuntimeError, MpExc_StopIteration, MpExc_SyntaxError,
     MpExc_TypeError, MpExc_ValueError, MpExc_ZeroDivisionError,
     MpExc_KeyboardInterrupt, MpExc_SystemExit, MpExc_GeneratorExit, MpExc_ImportError,
-    MpExc_ModuleNotFoundError,
+    MpExc_ModuleNotFoundError, MpExc_SystemError,
     MpExc_StepCapReached;   /* memplay's: the run reached its step cap (not in builtins) */
 
 /* All builtin exception types, NULL-terminated (for registration and for

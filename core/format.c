@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "format.h"
+#include "runtime.h"
 #include "abstract.h"
 #include "err.h"
 #include "float.h"
@@ -44,7 +45,7 @@ static int out_reserve(Out *o, int64_t extra)
     int64_t cap = o->cap ? o->cap : 32;
     while (cap < o->n + extra)
         cap *= 2;
-    if (cap > ((int64_t)1 << 28)) {
+    if (cap > ((int64_t)1 << 28) || (uint64_t)cap > runtime_settings()->heap_limit) {
         err_no_memory();
         return -1;
     }

@@ -52,6 +52,16 @@ void frame_clear(MpFrame *f)
         fo->frame = NULL;
         fo->lineno = f->lineno;
         f->frame_obj = NULL;
+        if (fo->ob.refcnt > 1) {
+            /* someone keeps the frame object (a traceback): as in CPython,
+             * it takes the locals over and keeps them alive */
+            int n = f->nlocalsplus < fo->nslots ? f->nlocalsplus : fo->nslots;
+            for (int i = 0; i < n; i++) {
+                fo->owned[i] = f->localsplus[i];
+                f->localsplus[i] = NULL;
+            }
+            fo->nowned = n;
+        }
         mp_decref(MP_OBJ(fo));
     }
     for (int i = f->stacktop; i-- > 0;)
@@ -122,9 +132,19 @@ static int frameobj_traverse(MpObject *o, MpVisit visit, void *arg)
     int r = 0;
     if (fo->back && (r = visit(MP_OBJ(fo->back), arg)))
         return r;
-    if (fo->name)
-        r = visit(fo->name, arg);
-    return r;
+    if (fo->name && (r = visit(fo->name, arg)))
+        return r;
+    for (int i = 0; i < fo->nowned; i++)
+        if (fo->owned[i] && (r = visit(fo->owned[i], arg)))
+            return r;
+    return 0;
+}
+
+static void frameobj_release_locals(MpFrameObject *fo)
+{
+    for (int i = 0; i < fo->nowned; i++)
+        MP_CLEAR(fo->owned[i]);
+    fo->nowned = 0;
 }
 
 static void frameobj_dealloc(MpObject *o)
@@ -135,6 +155,7 @@ static void frameobj_dealloc(MpObject *o)
         return;
     if (fo->frame)
         fo->frame->frame_obj = NULL;
+    frameobj_release_locals(fo);
     MP_CLEAR(fo->back);
     MP_CLEAR(fo->name);
     object_free(o);
@@ -149,6 +170,7 @@ static size_t frameobj_getsizeof(MpObject *o)
 static void frameobj_clear(MpObject *o)
 {
     MpFrameObject *fo = (MpFrameObject *)o;
+    frameobj_release_locals(fo);
     MP_CLEAR(fo->back);
 }
 
@@ -166,7 +188,8 @@ MpObject *frame_object(MpFrame *f)
     if (f->previous && !back)
         return NULL;
     MpFrameObject *fo = (MpFrameObject *)object_new(&MpFrame_Type,
-        (size_t)(f->nlocalsplus + f->stacksize), sizeof(MpFrameObject));
+        (size_t)(f->nlocalsplus + f->stacksize),
+        sizeof(MpFrameObject) + sizeof(MpObject *) * (size_t)f->nlocalsplus);
     if (!fo) {
         mp_xdecref(back);
         return NULL;

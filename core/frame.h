@@ -44,6 +44,10 @@ typedef struct MpFrameObject {
     MpFrame *frame;              /* NULL once the frame has returned */
     int32_t lineno, nslots;
     MpObject *name;              /* function name, kept after return */
+    int32_t nowned;
+    MpObject *owned[];           /* the locals, taken over when the frame
+                                    returned while something held this object
+                                    (a traceback): they stay alive with it */
 } MpFrameObject;
 
 extern MpType MpFrame_Type;

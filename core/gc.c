@@ -503,11 +503,13 @@ static void invoke_callbacks(const char *phase, int gen, int64_t collected,
     for (size_t i = 0; cbs && i < (size_t)list_size(cbs); i++) {
         MpObject *cb = list_getitem(cbs, (int64_t)i);
         MpObject *args[2] = { ph, info };
+        MpObject *saved = err_fetch();
         MpObject *r = call_object(cb, 2, args);
         if (r)
             mp_decref(r);
         else
             err_write_unraisable(cb);
+        err_restore(saved);
     }
     mp_xdecref(cbs);
     mp_decref(ph);

@@ -78,8 +78,10 @@ MpObject *gen_send(MpObject *o, MpObject *value, MpObject *exc, MpObject **retva
     g->running = 1;
     mp_incref(o);
     frame_link(f);
-    if (!exc)
-        f->localsplus[f->stacktop++] = mp_newref(value ? value : MP_NONE);
+    if (!exc) {
+        MpObject *sent = mp_newref(value ? value : MP_NONE);   /* the event before the slot */
+        f->localsplus[f->stacktop++] = sent;
+    }
     MpObject *r = vm_resume(f, exc);
     g->running = 0;
     if (gen_finished(g)) {

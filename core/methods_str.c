@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "methods.h"
+#include "runtime.h"
 #include "abstract.h"
 #include "err.h"
 #include "int.h"
@@ -109,6 +110,10 @@ static void buf_put(Buf *b, uint32_t c)
     if (b->failed)
         return;
     if (b->n == b->cap) {
+        if ((uint64_t)b->cap >= runtime_settings()->heap_limit) {
+            b->failed = 1;   /* the str could not fit in the simulated heap */
+            return;
+        }
         int64_t cap = b->cap ? b->cap * 2 : 16;
         uint32_t *p = realloc(b->p, (size_t)cap * sizeof *p);
         if (!p) {

@@ -11,6 +11,7 @@
 #include "float.h"
 #include "str.h"
 #include "list.h"
+#include "runtime.h"
 #include "tuple.h"
 #include "dict.h"
 #include "set.h"
@@ -153,6 +154,11 @@ static MpObject *repeat(MpObject *seq, int64_t n)
     if (!l)
         return NULL;
     int64_t len = obj_len(seq);
+    if (len > 0 && n > 0 && (len > INT64_MAX / n || (uint64_t)(len * n) > runtime_settings()->heap_limit)) {
+        mp_decref(l);
+        err_no_memory();   /* more than the whole simulated heap */
+        return NULL;
+    }
     if (seq->type == &MpStr_Type) {
         mp_decref(l);
         StrBuf b = { 0 };
@@ -496,7 +502,22 @@ static MpObject *builtin_compare(MpObject *a, MpObject *b, AstOp op)
     return MP_NOTIMPL;
 }
 
+static MpObject *compare(MpObject *a, MpObject *b, AstOp op);
+static int compare_depth;
+
 MpObject *obj_compare(MpObject *a, MpObject *b, AstOp op)
+{
+    if (compare_depth >= 1000) {
+        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded in comparison");
+        return NULL;
+    }
+    compare_depth++;
+    MpObject *r = compare(a, b, op);
+    compare_depth--;
+    return r;
+}
+
+static MpObject *compare(MpObject *a, MpObject *b, AstOp op)
 {
     switch (op) {
     case OPK_Is: return mp_newref(a == b ? MP_TRUE : MP_FALSE);

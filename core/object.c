@@ -281,10 +281,22 @@ size_t object_getsizeof(MpObject *o)
     return type_presize(o->type) + o->type->basicsize;
 }
 
+/* Nested containers repr themselves recursively in C: bounded, as CPython
+ * bounds it by the recursion limit. */
+static int repr_depth;
+
 MpObject *object_repr(MpObject *o)
 {
-    if (o->type->repr)
-        return o->type->repr(o);
+    if (o->type->repr) {
+        if (repr_depth >= 1000) {
+            err_set(&MpExc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+            return NULL;
+        }
+        repr_depth++;
+        MpObject *r = o->type->repr(o);
+        repr_depth--;
+        return r;
+    }
     char buf[160];
     snprintf(buf, sizeof buf, "<%s object at 0x%llx>", o->type->name,
              (unsigned long long)region_sim(o));

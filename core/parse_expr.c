@@ -204,9 +204,12 @@ static AstNode *atom(P *p)
 
 int parse_call_arguments(P *p, AstNode *call)
 {
-    int seen_keyword = 0;
+    int seen_keyword = 0, seen_kwunpack = 0;
     while (!is_op(p, OP_RPAR)) {
         Token *t = cur(p);
+        if (is_op(p, OP_STAR) && seen_kwunpack)
+            return parse_error_at(p, t, "SyntaxError",
+                                  "iterable argument unpacking follows keyword argument unpacking"), -1;
         if (accept_op(p, OP_STAR)) {
             AstNode *s = parse_node(p, AST_Starred, t);
             if (!s || !(s->a = parse_expression(p)))
@@ -219,6 +222,7 @@ int parse_call_arguments(P *p, AstNode *call)
             if (!k || !(k->a = parse_expression(p)) || parse_push(p, &call->l2, k) < 0)
                 return -1;
             seen_keyword = 1;
+            seen_kwunpack = 1;
         } else if (t->kind == TK_NAME && ahead(p, 1)->kind == TK_OP && ahead(p, 1)->op == OP_EQUAL) {
             AstNode *k = parse_node(p, AST_keyword, t);
             if (!k)

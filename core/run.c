@@ -267,8 +267,46 @@ static void shutdown(MpObject *globals, int *status)
     err_clear();
 }
 
+/* What CPython rejects before tokenizing: NUL bytes and text that is not
+ * UTF-8.  A UTF-8 byte order mark is skipped. */
+static int precheck(const char **src, size_t *len)
+{
+    if (*len >= 3 && !memcmp(*src, "\xEF\xBB\xBF", 3)) {
+        *src += 3;
+        *len -= 3;
+    }
+    char msg[300];
+    if (memchr(*src, 0, *len)) {
+        write_str(2, "SyntaxError: source code cannot contain null bytes\n");
+        return -1;
+    }
+    const unsigned char *s = (const unsigned char *)*src;
+    int line = 1;
+    for (size_t i = 0; i < *len;) {
+        unsigned c = s[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : 0;
+        int ok = n > 0 && i + n <= *len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (s[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            snprintf(msg, sizeof msg, "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file <snippet> "
+                     "on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+                     c, line);
+            write_str(2, msg);
+            return -1;
+        }
+        if (c == '\n')
+            line++;
+        i += n;
+    }
+    return 0;
+}
+
 int run_snippet(const char *src, size_t len, const RunOptions *opts)
 {
+    if (precheck(&src, &len) < 0)
+        return 1;
     source = src;
     source_len = len;
     int status = 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "str.h"
+#include "runtime.h"
 #include "err.h"
 
 _Static_assert(sizeof(MpStr) <= 48, "str header fits CPython's ASCII header");
@@ -231,6 +232,12 @@ static void strbuf_put(StrBuf *b, uint32_t c)
     if (b->failed)
         return;
     if (b->n == b->cap) {
+        /* the finished str needs at least one byte a character of the
+         * simulated heap: past the limit it is a MemoryError already */
+        if ((uint64_t)b->cap >= runtime_settings()->heap_limit) {
+            b->failed = 1;
+            return;
+        }
         int64_t cap = b->cap ? b->cap * 2 : 64;
         uint32_t *cps = realloc(b->cps, (size_t)cap * sizeof *cps);
         if (!cps) {

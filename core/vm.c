@@ -96,6 +96,10 @@ MpObject *vm_eval_frame(MpFrame *f)
 
 MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
 {
+    if (frame_depth() >= vm.recursion_limit) {
+        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+        return NULL;
+    }
     MpFrame *f = vm_push_call(func, args, nargs, kwnames);
     if (!f)
         return NULL;
@@ -173,6 +177,12 @@ static int line_of(MpFrame *f)
 static void add_traceback(MpFrame *f)
 {
     MpObject *exc = err_fetch();
+    if (!exc) {
+        err_set(&MpExc_SystemError, "error return without exception set");
+        exc = err_fetch();
+        if (!exc)
+            return;
+    }
     f->lineno = line_of(f);
     MpObject *fo = frame_object(f);
     if (fo) {
@@ -197,7 +207,9 @@ static void add_traceback(MpFrame *f)
 }
 
 #define SP (&f->localsplus[f->stacktop])
-#define PUSH(v) (f->localsplus[f->stacktop++] = (v))
+/* The value first, then the slot: an event inside `v` (an incref) may
+ * take a snapshot, which must see the stack as it was. */
+#define PUSH(v) do { MpObject *p_ = (v); f->localsplus[f->stacktop++] = p_; } while (0)
 #define POP() (f->localsplus[--f->stacktop])
 #define TOP() (f->localsplus[f->stacktop - 1])
 #define PEEK(n) (f->localsplus[f->stacktop - (n)])
@@ -625,6 +637,8 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             break;
         }
         case OP_JUMP:
+            if (arg < f->pc)
+                last_line = -1;   /* a loop goes round: its line starts again */
             f->pc = arg;
             break;
         case OP_POP_JUMP_IF_FALSE:
@@ -633,8 +647,11 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             if (t < 0)
                 goto error;
             DROP();
-            if (t == (instr_op(in) == OP_POP_JUMP_IF_TRUE))
+            if (t == (instr_op(in) == OP_POP_JUMP_IF_TRUE)) {
+                if (arg < f->pc)
+                    last_line = -1;
                 f->pc = arg;
+            }
             break;
         }
         case OP_JUMP_IF_FALSE_OR_POP:

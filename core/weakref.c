@@ -144,11 +144,13 @@ static void handle_callback(MpWeakref *wr, MpObject *callback)
 {
     MP_EMIT(MP_EV_CALLBACK, wr, callback, 0, 0, 0);
     MpObject *arg = MP_OBJ(wr);
+    MpObject *saved = err_fetch();   /* callbacks may run while an error unwinds */
     MpObject *r = call_object(callback, 1, &arg);
     if (r)
         mp_decref(r);
     else
         err_write_unraisable(callback);
+    err_restore(saved);
 }
 
 void weakref_call_callback(MpWeakref *wr)

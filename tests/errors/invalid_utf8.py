@@ -1,0 +1,3 @@
+print("must not run")
+s = "café"
+print(s)

@@ -1,0 +1,3 @@
+total = 0
+print("before")
+for i in range(10**12): total += i

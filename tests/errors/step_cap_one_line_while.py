@@ -1,0 +1,2 @@
+print("before")
+while True: pass

@@ -1,0 +1,4 @@
+print("hi")
+items = [1, 2,
+     3
+print(items)

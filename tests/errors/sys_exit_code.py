@@ -1,0 +1,4 @@
+import sys
+print('a')
+sys.exit(3)
+print('b')

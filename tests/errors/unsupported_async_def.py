@@ -1,0 +1,5 @@
+import sys
+
+async def f():
+    pass
+print('must not run')
