@@ -80,8 +80,10 @@ MpObject *builtin_descriptor(const MpMethodDef *def)
         return NULL;
     ((MpBuiltin *)b)->def = def;
     if (ndescr < (int)(sizeof descr / sizeof descr[0])) {
+        MpObject *ref = mp_newref(b);   /* the event first, then the table: a snapshot may look */
         descr[ndescr].def = def;
-        descr[ndescr++].obj = mp_newref(b);
+        descr[ndescr].obj = ref;
+        ndescr++;
     }
     return b;
 }

@@ -293,8 +293,10 @@ MpObject *class_mro(MpType *t)
     if (!tup)
         return NULL;
     int i = 0;
-    for (MpType *c = t; c; c = c->base)
-        ((MpTuple *)tup)->items[i++] = mp_newref(MP_OBJ(c));
+    for (MpType *c = t; c; c = c->base) {
+        MpObject *ref = mp_newref(MP_OBJ(c));   /* the event before the slot */
+        ((MpTuple *)tup)->items[i++] = ref;
+    }
     return tup;
 }
 

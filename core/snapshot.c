@@ -19,6 +19,7 @@
 #include "region.h"
 #include "set.h"
 #include "snapshot.h"
+#include "gen.h"
 #include "str.h"
 #include "textout.h"
 #include "tuple.h"
@@ -574,7 +575,13 @@ static void write_frames(TextOut *o)
         text_puts(o, "{\"function\":");
         text_json_str(o, name, strlen(name));
         text_printf(o, ",\"line\":%d,\"address\":", f->lineno);
-        addr(o, f);
+        if (f->flags & MP_FRAME_GEN) {
+            /* inside its generator, after CPython's 72-byte generator header */
+            const MpGen *g = (const MpGen *)((const char *)f - sizeof(MpGen));
+            text_printf(o, "\"0x%08llx\"", (unsigned long long)(region_sim(g) + MP_GEN_SIZE));
+        } else {
+            addr(o, f);
+        }
         text_printf(o, ",\"bytes\":%llu,\"slots\":[", (unsigned long long)frame_bytes(f));
         for (int i = 0; i < f->stacktop; i++) {
             text_puts(o, i ? "," : "");
