@@ -53,7 +53,9 @@ test-sanitize:
 	$(OUT)/sanitize/memplay layout > /dev/null
 	$(OUT)/sanitize/memplay layout --json > /dev/null
 	python3 tests/snippets/run.py --memplay $(OUT)/sanitize/memplay --arg --check-heap
-	python3 tests/errors/run.py $(OUT)/sanitize/memplay
+	# ASan's stack frames are several times larger: 1,000 levels of Python
+	# recursion through C (a __repr__ calling repr) need more than 8 MiB
+	ulimit -s 262144 && python3 tests/errors/run.py $(OUT)/sanitize/memplay
 
 # The snippet corpus (tests/snippets/): every snippet's output against what
 # python3.11 printed, then again with the heap checker at every line; and
@@ -62,6 +64,7 @@ test-snippets: native
 	python3 tests/snippets/regen.py --check
 	python3 tests/snippets/run.py --memplay $(NATIVE)/memplay
 	python3 tests/snippets/run.py --memplay $(NATIVE)/memplay --arg --check-heap
+	python3 tests/steps/pause_check.py $(NATIVE)/memplay
 
 snippets-regen:
 	python3 tests/snippets/regen.py
@@ -106,8 +109,9 @@ $(NATIVE)/bench/%: tests/bench/%.c $(NATIVE)/libmemplay.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icore $< $(NATIVE)/libmemplay.a -lm -o $@
 
-bench: $(NATIVE)/bench/alloc_churn
+bench: $(NATIVE)/bench/alloc_churn wasm
 	$(NATIVE)/bench/alloc_churn
+	node tests/bench/seek.mjs
 
 # libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each; not part of `make test`.
 fuzz: setup

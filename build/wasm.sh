@@ -36,7 +36,7 @@ exports=$(sed -n 's/^EMSCRIPTEN_KEEPALIVE[^(]*[ *]\(mp_wasm_[a-z0-9_]*\)(.*/_\1/
 build engine "$out/memplay.wasm" \
   emcc "${flags[@]}" $lib_src core/wasm_api.c -o "$out/memplay.mjs" \
     -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web,worker,node \
-    -sEXPORTED_FUNCTIONS="$exports" -sEXPORTED_RUNTIME_METHODS=UTF8ToString
+    -sEXPORTED_FUNCTIONS="$exports" -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
 
 build cli "$out/memplay-cli.cjs" \
   emcc "${flags[@]}" $lib_src core/cli.c -o "$out/memplay-cli.cjs" \

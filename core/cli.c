@@ -41,6 +41,7 @@
 #include "tuple.h"
 #include "run.h"
 #include "steps.h"
+#include "engine.h"
 #include "err.h"
 #include "runtime.h"
 
@@ -52,7 +53,8 @@ static int usage(FILE *out)
           "          settings: --heap-limit N[K|M|G] --step-cap N --gc-threshold A[,B[,C]]\n"
           "          --no-gc --no-pymalloc\n"
           "  steps   run FILE counting steps: prints the number of steps, then of line steps\n"
-          "          (--snapshot-every-step: take a snapshot at each step, to test them)\n"
+          "          (--snapshot-every-step: take a snapshot at each step; --pause-every N:\n"
+          "          pause and continue the run as the page's engine does; both are tests)\n"
           "  trace   FILE [--step N] [--events]: the JSON snapshot at step N (default: the last),\n"
           "          with the step's narration, the output so far and the run's timeline\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
@@ -381,76 +383,13 @@ static int parse_setting(MpSettings *s, int argc, char **argv, int *i)
 
 /* ---- steps and trace ------------------------------------------------------- */
 
-typedef struct Capture {
-    char *text[2];
-    size_t len[2], cap[2];
-    size_t at[2];          /* lengths when the target step happened */
-} Capture;
-
-static Capture capture;
-
-static void capture_writer(int stream, const char *s, size_t n)
-{
-    int i = stream == 2;
-    if (capture.len[i] + n + 1 > capture.cap[i]) {
-        size_t nc = capture.cap[i] ? capture.cap[i] * 2 : 4096;
-        while (nc < capture.len[i] + n + 1)
-            nc *= 2;
-        char *b = realloc(capture.text[i], nc);
-        if (!b)
-            return;
-        capture.text[i] = b;
-        capture.cap[i] = nc;
-    }
-    memcpy(capture.text[i] + capture.len[i], s, n);
-    capture.len[i] += n;
-    capture.text[i][capture.len[i]] = '\0';
-}
-
-static void capture_mark(void *ctx)
-{
-    capture.at[0] = capture.len[0];
-    capture.at[1] = capture.len[1];
-}
-
-static void capture_reset(void)
-{
-    for (int i = 0; i < 2; i++) {
-        free(capture.text[i]);
-        capture.text[i] = NULL;
-        capture.len[i] = capture.cap[i] = capture.at[i] = 0;
-    }
-}
-
-/* One run of the snippet under the stepper; output captured. */
-static int stepped_run(const char *src, size_t len, const MpSettings *settings, StepRun *r, int *status)
-{
-    if (runtime_init(settings) != 0) {
-        fprintf(stderr, "memplay: cannot start the runtime\n");
-        return -1;
-    }
-    capture_reset();
-    err_set_writer(capture_writer);
-    r->on_reach = capture_mark;
-    steps_begin(r);
-    RunOptions opts = { 0 };
-    *status = run_snippet(src, len, &opts);
-    steps_end();
-    if (!r->reached)
-        capture_mark(NULL);
-    runtime_fini();
-    err_set_writer(NULL);
-    return 0;
-}
-
-static void print_json_text(const char *s, size_t n);
-
 static int cmd_steps_or_trace(int argc, char **argv, int trace)
 {
     const char *path = NULL;
     MpSettings settings = runtime_default_settings();
     uint64_t step = 0;
     int events = 0, every = 0;
+    uint64_t pause_every = 0, pauses = 0;
     for (int i = 2; i < argc; i++) {
         if (trace && !strcmp(argv[i], "--step") && i + 1 < argc) {
             char *end;
@@ -463,6 +402,8 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
             events = 1;
         } else if (!trace && !strcmp(argv[i], "--snapshot-every-step")) {
             every = 1;
+        } else if (!trace && !strcmp(argv[i], "--pause-every") && i + 1 < argc) {
+            pause_every = strtoull(argv[++i], NULL, 10);
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
             if (parse_setting(&settings, argc, argv, &i) != 0)
                 return 2;
@@ -480,69 +421,39 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
         fprintf(stderr, "memplay: cannot read %s\n", path);
         return 2;
     }
-    StepRun r;
-    memset(&r, 0, sizeof r);
-    r.snapshot_every_step = every;
-    int status;
-    if (stepped_run(src, len, &settings, &r, &status) < 0) {
+    if (engine_begin(src, len, &settings) != 0) {
+        fprintf(stderr, "memplay: cannot start the runtime\n");
         free(src);
         return 2;
     }
-    uint64_t total = r.steps, lines = r.line_steps;
+    engine_snapshot_every_step(every);
+    /* --pause-every N pauses the run as the page's engine does (a test) */
+    while (engine_continue(pause_every ? engine_steps() + pause_every : 0))
+        pauses++;
+    uint64_t total = engine_steps(), lines = engine_line_steps();
+    engine_end();
     if (!trace) {
         printf("%llu\n%llu\n", (unsigned long long)total, (unsigned long long)lines);
-        step_run_free(&r);
-        capture_reset();
+        if (pause_every)
+            printf("paused %llu times\n", (unsigned long long)pauses);
         free(src);
         return 0;
     }
     if (!step || step > total)
         step = total;
-    StepRun t;
-    memset(&t, 0, sizeof t);
-    t.target = step;
-    t.want_events = events;
-    if (stepped_run(src, len, &settings, &t, &status) < 0 || !t.reached || !t.snapshot) {
+    int status = 0;
+    if (engine_begin(src, len, &settings) != 0 || engine_seek(step, events) != 0) {
         fprintf(stderr, "memplay: step %llu was not reached on replay\n", (unsigned long long)step);
-        step_run_free(&r);
-        step_run_free(&t);
-        capture_reset();
-        free(src);
-        return 1;
+        status = 1;
+    } else {
+        char *json = engine_result_json(total, lines);
+        if (json)
+            puts(json);
+        free(json);
     }
-    char *out = NULL;
-    size_t olen = 0, ocap = 0;
-    printf("{\"step\":%llu,\"steps\":%llu,\"line_steps\":%llu,\"at\":",
-           (unsigned long long)step, (unsigned long long)total, (unsigned long long)lines);
-    steps_write_info(&t.at, &out, &olen, &ocap);
-    fputs(out ? out : "null", stdout);
-    printf(",\"stdout\":");
-    print_json_text(capture.text[0] ? capture.text[0] : "", capture.at[0]);
-    printf(",\"stderr\":");
-    print_json_text(capture.text[1] ? capture.text[1] : "", capture.at[1]);
-    printf(",\"timeline\":[");
-    for (int i = 0; i < r.ntimeline; i++)
-        printf("%s{\"step\":%llu,\"objects\":%llu,\"pymalloc_bytes\":%llu,\"heap_bytes\":%llu,\"collections\":%u}",
-               i ? "," : "", (unsigned long long)r.timeline[i].step, (unsigned long long)r.timeline[i].objects,
-               (unsigned long long)r.timeline[i].pymalloc_bytes, (unsigned long long)r.timeline[i].heap_bytes,
-               r.timeline[i].collections);
-    printf("]");
-    if (events) {
-        printf(",\"events\":[");
-        for (size_t i = 0; i < t.nevents; i++) {
-            olen = 0;
-            steps_write_info(&t.events[i], &out, &olen, &ocap);
-            printf("%s%s", i ? "," : "", out ? out : "null");
-        }
-        printf("]");
-    }
-    printf(",\"memory\":%s}\n", t.snapshot);
-    free(out);
-    step_run_free(&r);
-    step_run_free(&t);
-    capture_reset();
+    engine_end();
     free(src);
-    return 0;
+    return status;
 }
 
 static int cmd_run(int argc, char **argv)

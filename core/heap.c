@@ -69,6 +69,13 @@ int heap_init(size_t limit)
     return 0;
 }
 
+void heap_host_extent(uintptr_t *start, uintptr_t *used_end, uintptr_t *end)
+{
+    *start = (uintptr_t)heap.raw;
+    *used_end = (uintptr_t)heap_end();
+    *end = (uintptr_t)heap.raw + heap.limit + 16384;
+}
+
 void heap_fini(void)
 {
     if (heap.base)

@@ -50,5 +50,9 @@ int heap_contains(const void *p); /* p lies inside [base, brk) */
 void heap_walk(void (*fn)(const HeapChunk *c, void *ctx), void *ctx);
 HeapStats heap_stats(void);
 const char *heap_check(void);
+/* Host addresses of the reservation: its start, the end of what is in use
+ * (the break) and its end.  The WASM engine's checkpoints copy memory but
+ * skip the unused part. */
+void heap_host_extent(uintptr_t *start, uintptr_t *used_end, uintptr_t *end);
 
 #endif

@@ -303,16 +303,26 @@ static int precheck(const char **src, size_t *len)
     return 0;
 }
 
-int run_snippet(const char *src, size_t len, const RunOptions *opts)
+/* The run in progress (one at a time, like the runtime). */
+static struct {
+    MpObject *code, *globals;
+    int status, started, done, own_hook;
+} run;
+
+int run_begin(const char *src, size_t len, const RunOptions *opts)
 {
-    if (precheck(&src, &len) < 0)
+    memset(&run, 0, sizeof run);
+    run.done = 1;
+    if (precheck(&src, &len) < 0) {
+        run.status = 1;
         return 1;
+    }
     source = src;
     source_len = len;
-    int status = 0;
     if (builtins_ready() < 0) {
         write_str(2, "memplay: cannot start the interpreter\n");
-        return 2;
+        run.status = 2;
+        return 1;
     }
     ParseError pe;
     int syntax;
@@ -323,41 +333,70 @@ int run_snippet(const char *src, size_t len, const RunOptions *opts)
         else {
             MpObject *e = err_fetch();
             if (e) {
-                report(e, &status);
+                report(e, &run.status);
                 mp_decref(e);
             }
         }
+        run.status = 1;
         return 1;
     }
     MpObject *globals = dict_new();
     MpObject *name = str_from_cstr("__main__"), *key = str_from_cstr("__name__");
     if (!globals || !name || !key || dict_setitem(globals, key, name) < 0) {
         write_str(2, "memplay: out of memory at start\n");
-        return 2;
+        run.status = 2;
+        return 1;
     }
     mp_decref(name);
     mp_decref(key);
-    if (opts && opts->check_heap)
+    if (opts && opts->check_heap) {
         vm_set_line_hook(check_hook, NULL);
+        run.own_hook = 1;
+    }
     vm_set_step_cap(runtime_settings()->step_cap);
     check_hold(code);
     check_hold(globals);
-    MpObject *r = vm_run_module(code, globals);
-    check_unhold(globals);
-    check_unhold(code);
-    mp_decref(code);
+    run.code = code;
+    run.globals = globals;
+    run.done = 0;
+    return 0;
+}
+
+int run_continue(void)
+{
+    if (run.done)
+        return 0;
+    MpObject *r = run.started ? vm_continue() : vm_start_module(run.code, run.globals);
+    run.started = 1;
+    if (r == vm_paused)
+        return 1;
+    check_unhold(run.globals);
+    check_unhold(run.code);
+    MP_CLEAR(run.code);
     if (r) {
         mp_decref(r);
     } else {
         MpObject *e = err_fetch();
         if (e) {
-            report(e, &status);
+            report(e, &run.status);
             mp_decref(e);
         }
     }
-    vm_set_line_hook(NULL, NULL);
+    if (run.own_hook)
+        vm_set_line_hook(NULL, NULL);
     if (!vm_stopped())
-        shutdown(globals, &status);
-    mp_decref(globals);
-    return status;
+        shutdown(run.globals, &run.status);
+    MP_CLEAR(run.globals);
+    run.done = 1;
+    return 0;
+}
+
+int run_status(void) { return run.status; }
+
+int run_snippet(const char *src, size_t len, const RunOptions *opts)
+{
+    if (run_begin(src, len, opts) == 0)
+        while (run_continue())
+            ;
+    return run.status;
 }

@@ -17,6 +17,15 @@ typedef struct RunOptions {
  * (0, 1 on an uncaught exception or syntax error, or sys.exit's). */
 int run_snippet(const char *src, size_t len, const RunOptions *opts);
 
+/* The same in parts, for a run that pauses (the page's engine): run_begin
+ * compiles and prepares (1: finished already, e.g. a syntax error, 0:
+ * ready); run_continue runs until the VM pauses (1, see vm_set_pause_check)
+ * or the run ends (0); run_status is the exit status once it ended.  The
+ * source must stay in memory until the end. */
+int run_begin(const char *src, size_t len, const RunOptions *opts);
+int run_continue(void);
+int run_status(void);
+
 /* Runs Python source into a module's namespace (the Python parts of
  * memplay's modules): 0, or -1 with the error set. */
 int run_prelude(MpObject *module, const char *src);

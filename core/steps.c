@@ -210,7 +210,7 @@ static void at_step(StepRun *r, StepInfo *s)
         r->reached = 1;
         r->at = *s;
         free(r->snapshot);
-        r->snapshot = snapshot_json();
+        r->snapshot = r->no_snapshot ? NULL : snapshot_json();
         if (r->on_reach)
             r->on_reach(r->reach_ctx);
         vm_request_stop();
@@ -230,7 +230,7 @@ static void on_event(const MpEvent *ev, void *ctx)
     StepInfo s;
     s.step = r->steps;
     s.line = cur_line;
-    if (r->want_events || (r->target && r->steps == r->target) || !r->target) {
+    if (r->want_events || (r->target && r->steps == r->target)) {
         narrate(ev, &s);
     } else {
         s.kind = "event";
@@ -254,7 +254,7 @@ static void on_line(MpFrame *f, int line, int nesting, void *ctx)
     s.line = line;
     s.kind = "line";
     char text[300] = "";
-    if (r->want_events || (r->target && r->steps == r->target) || !r->target) {
+    if (r->want_events || (r->target && r->steps == r->target)) {
         run_source_line(line, text, sizeof text);
         snprintf(s.narration, sizeof s.narration, "Line %d runs next: %s", line, text);
     } else {
@@ -262,6 +262,12 @@ static void on_line(MpFrame *f, int line, int nesting, void *ctx)
     }
     record(r, &s);
     at_step(r, &s);
+}
+
+static int pause_due(void *ctx)
+{
+    StepRun *r = ctx;
+    return r->pause_at && r->steps >= r->pause_at && !r->reached;
 }
 
 void steps_begin(StepRun *r)
@@ -278,12 +284,14 @@ void steps_begin(StepRun *r)
     r->at.kind = "start";
     event_set_observer(on_event, r);
     vm_set_line_hook(on_line, r);
+    vm_set_pause_check(pause_due, r);
 }
 
 void steps_end(void)
 {
     event_set_observer(NULL, NULL);
     vm_set_line_hook(NULL, NULL);
+    vm_set_pause_check(NULL, NULL);
     cur = NULL;
 }
 

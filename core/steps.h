@@ -38,6 +38,9 @@ typedef struct StepRun {
     uint64_t target;         /* stop there (0: run to the end) */
     int want_events;         /* keep every step's StepInfo up to the target */
     int snapshot_every_step; /* take (and drop) a snapshot at every step: a test */
+    int no_snapshot;         /* stop at the target without taking the snapshot */
+    uint64_t pause_at;       /* pause the run at the first outermost line start
+                                at or after this many steps (0: never) */
     void (*on_reach)(void *ctx);   /* called when the target step happens */
     void *reach_ctx;
     /* results */

@@ -29,7 +29,16 @@ static struct {
     uint64_t step_cap;       /* 0: none */
     int stopped;             /* the step cap was reached: unwind everything */
     int stop_requested;      /* stop at the next line start (a stepper got its step) */
-} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0 };
+    int (*pause_check)(void *ctx);   /* asked at outermost line starts */
+    void *pause_ctx;
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL };
+
+/* What eval returns when it paused (a static marker, never an object the
+ * snippet sees). */
+static MpObject paused_marker = { 1, 0, &MpNone_Type };
+MpObject *const vm_paused = &paused_marker;
+
+void vm_set_pause_check(int (*check)(void *ctx), void *ctx) { vm.pause_check = check; vm.pause_ctx = ctx; }
 static MpObject *str_enter, *str_exit;
 
 void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
@@ -55,6 +64,7 @@ void vm_reset(void)
     vm.step_cap = 0;
     vm.stopped = 0;
     vm.stop_requested = 0;
+    vm.pause_check = NULL;
     str_enter = str_exit = NULL;
 }
 
@@ -105,6 +115,33 @@ MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
         return NULL;
     f->flags |= MP_FRAME_ENTRY;
     return eval(f);
+}
+
+MpObject *vm_start_module(MpObject *code, MpObject *globals)
+{
+    MpCode *co = (MpCode *)code;
+    call_python_hook = vm_call;
+    if (!str_enter && !(str_enter = str_from_cstr("__enter__")))
+        return NULL;
+    if (!str_exit && !(str_exit = str_from_cstr("__exit__")))
+        return NULL;
+    MpFrame *f = frame_push(NULL, globals, code, co->nlocalsplus, co->stacksize);
+    if (!f)
+        return NULL;
+    f->flags |= MP_FRAME_ENTRY;
+    return vm_continue();
+}
+
+/* Pausing is allowed only in the eval loop the module runs in (not in
+ * Python code that C runs on its own, e.g. at shutdown). */
+static int module_eval;
+
+MpObject *vm_continue(void)
+{
+    module_eval = 1;
+    MpObject *r = eval(frame_top());
+    module_eval = 0;
+    return r;
 }
 
 MpObject *vm_run_module(MpObject *code, MpObject *globals)
@@ -249,6 +286,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         f->pc++;
         int arg = instr_arg(in);
         if (line != last_line && line > 0) {
+            if (vm.pause_check && module_eval && vm.nesting == 1 && vm.pause_check(vm.pause_ctx)) {
+                f->pc--;   /* this line starts again when the run continues */
+                return vm_paused;
+            }
             last_line = line;
             f->lineno = line;
             if ((++vm.lines > vm.step_cap && vm.step_cap) || vm.stop_requested) {

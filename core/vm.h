@@ -18,6 +18,16 @@
  * result (None) or NULL with the exception pending. */
 MpObject *vm_run_module(MpObject *code, MpObject *globals);
 
+/* The same, pausable: with a pause check set (vm_set_pause_check), the
+ * run may return vm_paused at the start of a line of the outermost eval
+ * loop (no C code in between, so the whole state is in memory);
+ * vm_continue() goes on from there.  Both return what vm_run_module
+ * would, or vm_paused. */
+MpObject *vm_start_module(MpObject *code, MpObject *globals);
+MpObject *vm_continue(void);
+extern MpObject *const vm_paused;
+void vm_set_pause_check(int (*check)(void *ctx), void *ctx);
+
 /* Calls a Python function (vectorcall convention). */
 MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
 

@@ -1,0 +1,36 @@
+/* engine.h — one run of a snippet under the stepper, driven step by step:
+ * what the page's Web Worker (through core/wasm_api.c) and `memplay
+ * trace`/`steps` use.
+ *
+ * engine_begin() starts the runtime and the run; engine_continue() runs
+ * until the run pauses at an outermost line start (pause_at steps reached)
+ * or ends.  A paused engine's whole state is in memory, so the WASM host
+ * can copy memory there as a checkpoint, and later copy it back and
+ * continue: time travel by re-execution from the nearest checkpoint.
+ * engine_seek() runs on to a target step and takes the snapshot there;
+ * engine_result_json() describes the step reached: narration, output so
+ * far, timeline, snapshot.
+ */
+#ifndef MP_ENGINE_H
+#define MP_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "runtime.h"
+
+int engine_begin(const char *src, size_t len, const MpSettings *s);   /* 0 or -1 */
+int engine_continue(uint64_t pause_at);       /* 1 paused, 0 ended */
+/* Runs on to `step` (from wherever the engine is, which must be before
+ * it) and snapshots it: 0, or -1 if the run ended first.  flags: 1 keeps
+ * every step's description up to there, 2 skips the memory snapshot. */
+int engine_seek(uint64_t step, int want_events);
+/* A test of snapshots: take (and drop) one at every step. */
+void engine_snapshot_every_step(int on);
+uint64_t engine_steps(void);
+uint64_t engine_line_steps(void);
+int engine_exit_status(void);
+/* A malloc'd JSON text (see core/snapshot.schema.json, "trace"). */
+char *engine_result_json(uint64_t total_steps, uint64_t total_line_steps);
+void engine_end(void);
+
+#endif
