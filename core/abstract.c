@@ -99,6 +99,12 @@ MpObject *obj_call_method(MpObject *o, const char *name, MpObject **args, int na
 int64_t obj_len(MpObject *o)
 {
     MpType *t = o->type;
+    if (weakref_is_proxy(o)) {
+        MpObject *u = weakproxy_unwrap(o);
+        int64_t n = u ? obj_len(u) : -1;
+        mp_xdecref(u);
+        return n;
+    }
     if (t == &MpStr_Type) return str_len(o);
     if (t == &MpList_Type) return list_size(o);
     if (t == &MpTuple_Type) return tuple_size(o);
@@ -134,6 +140,12 @@ int obj_truth(MpObject *o)
     if (o == MP_TRUE) return 1;
     if (o == MP_FALSE || o == MP_NONE) return 0;
     MpType *t = o->type;
+    if (weakref_is_proxy(o)) {
+        MpObject *u = weakproxy_unwrap(o);
+        int v = u ? obj_truth(u) : -1;
+        mp_xdecref(u);
+        return v;
+    }
     if (t == &MpInt_Type) return int_as_i64(o) != 0;
     if (t == &MpFloat_Type) return float_as_double(o) != 0.0;
     if (!is_instance_type(t)) {
@@ -249,10 +261,12 @@ static void no_attribute(MpObject *o, MpObject *name)
 
 static MpObject *type_getattr(MpType *t, MpObject *name)
 {
+    /* a static type's name is what follows the module ("weakref.ProxyType") */
+    const char *dot = (t->flags & MP_TF_HEAPTYPE) ? NULL : strrchr(t->name, '.');
     if (str_eq_cstr(name, "__name__"))
-        return str_from_cstr(t->name);
+        return str_from_cstr(dot ? dot + 1 : t->name);
     if (str_eq_cstr(name, "__qualname__"))
-        return t->qualname ? mp_newref(t->qualname) : str_from_cstr(t->name);
+        return t->qualname ? mp_newref(t->qualname) : str_from_cstr(dot ? dot + 1 : t->name);
     if (str_eq_cstr(name, "__mro__"))
         return class_mro(t);
     if (str_eq_cstr(name, "__bases__"))
@@ -317,7 +331,7 @@ MpObject *obj_getattr(MpObject *o, MpObject *name)
         return mp_newref(MP_OBJ(t));
     if (t == &MpType_Type) {
         r = type_getattr((MpType *)o, name);
-    } else if (t->flags & MP_TF_MANAGED_DICT) {
+    } else if (t->flags & (MP_TF_MANAGED_DICT | MP_TF_SLOTTED)) {
         MpObject *cv = class_lookup(t, name);
         if (cv && descr_is_data(cv))
             return descr_get(cv, o, t);
@@ -328,8 +342,10 @@ MpObject *obj_getattr(MpObject *o, MpObject *name)
             return mp_newref(own);
         if (cv)
             return descr_get(cv, o, t);
-        if (str_eq_cstr(name, "__weakref__"))
-            return mp_newref(MP_NONE);
+        if (str_eq_cstr(name, "__weakref__") && t->weaklistoffset) {
+            MpWeakref *w = *weakref_listptr(o);
+            return mp_newref(w ? MP_OBJ(w) : MP_NONE);
+        }
         if (lookup_dunder(o, "__getattr__")) {
             int missing;
             return obj_call_method(o, "__getattr__", &name, 1, &missing);
@@ -398,11 +414,11 @@ int obj_setattr(MpObject *o, MpObject *name, MpObject *value)
     MpType *t = o->type;
     if (t->setattro)
         return t->setattro(o, name, value);
-    if (t->flags & MP_TF_MANAGED_DICT) {
+    if (t->flags & (MP_TF_MANAGED_DICT | MP_TF_SLOTTED)) {
         MpObject *cv = class_lookup(t, name);
         if (cv && descr_is_data(cv))
             return descr_set(cv, o, value);
-        if (class_has_slots(t) && !class_slot_allowed(t, name)) {
+        if (!(t->flags & MP_TF_SLOTTED) && class_has_slots(t) && !class_slot_allowed(t, name)) {
             char buf[120];
             str_to_cbuf(name, buf, sizeof buf);
             err_set(&MpExc_AttributeError, "'%s' object has no attribute '%s'", t->name, buf);
@@ -453,7 +469,8 @@ int obj_setattr(MpObject *o, MpObject *name, MpObject *value)
 int obj_callable(MpObject *o)
 {
     MpType *t = o->type;
-    if (t == &MpBuiltin_Type || t == &MpFunction_Type || t == &MpMethod_Type || t == &MpType_Type)
+    if (t == &MpBuiltin_Type || t == &MpFunction_Type || t == &MpMethod_Type || t == &MpType_Type
+        || t == &MpWeakref_Type || t == &MpWeakCallableProxy_Type)
         return 1;
     if (is_instance_type(t))
         return lookup_dunder(o, "__call__") != NULL;
@@ -522,6 +539,12 @@ MpObject *obj_call(MpObject *callable, MpObject **args, int nargs, MpObject *kwn
             mp_decref(bound);
             return r;
         }
+    }
+    if (t == &MpWeakCallableProxy_Type) {
+        MpObject *u = weakproxy_unwrap(callable);
+        MpObject *r = u ? obj_call(u, args, nargs, kwnames) : NULL;
+        mp_xdecref(u);
+        return r;
     }
     if (t == &MpWeakref_Type) {
         if (nargs || nkw) {

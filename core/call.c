@@ -75,7 +75,11 @@ MpObject *builtin_descriptor(const MpMethodDef *def)
     for (int i = 0; i < ndescr; i++)
         if (descr[i].def == def)
             return mp_newref(descr[i].obj);
+    /* CPython makes the descriptors of a builtin type when the type is
+     * readied, at startup: not an allocation the collector counts */
+    gc_count_pause(1);
     MpObject *b = builtin_new_kw(def->name, def->fn, NULL);
+    gc_count_pause(0);
     if (!b)
         return NULL;
     ((MpBuiltin *)b)->def = def;

@@ -1,9 +1,11 @@
 /* class.c — classes and instances (see class.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "class.h"
 #include "call.h"
 #include "dict.h"
+#include "list.h"
 #include "err.h"
 #include "func.h"
 #include "gc.h"
@@ -100,6 +102,19 @@ static int instance_finalize_from_dealloc(MpObject *o)
     return -1;
 }
 
+/* __del__ from a dealloc (PEP 442): the object is tracked while it runs;
+ * -1 if it resurrected the object. */
+static int finalize_in_dealloc(MpObject *o)
+{
+    if (!o->type->finalize)
+        return 0;
+    gc_track(o);
+    if (instance_finalize_from_dealloc(o) < 0)
+        return -1;
+    gc_untrack(o);
+    return 0;
+}
+
 static void instance_dealloc(MpObject *o)
 {
     MpInstance *inst = (MpInstance *)o;
@@ -107,12 +122,8 @@ static void instance_dealloc(MpObject *o)
     gc_untrack(o);
     if (!trash_begin(o))
         return;
-    if (o->type->finalize) {
-        gc_track(o);
-        if (instance_finalize_from_dealloc(o) < 0)
-            goto end;   /* resurrected */
-        gc_untrack(o);
-    }
+    if (finalize_in_dealloc(o) < 0)
+        goto end;   /* resurrected */
     if (inst->weakreflist)
         weakref_clear_refs(o);
     if (o->type->finalize) {
@@ -127,6 +138,401 @@ static void instance_dealloc(MpObject *o)
     object_free(o);   /* releases the class reference last */
 end:
     trash_end();
+}
+
+/* ---- __slots__ layout ------------------------------------------------------------
+ * A class whose body defines __slots__ (its base being object or another
+ * such class) has instances without the managed-dict pre-header:
+ *
+ *   [ GC head ][ refcnt gcstate type ][ field 0 ... field n-1 ]
+ *
+ * The fields are named by the class's slot_fields tuple: the base's
+ * fields, then the class's own slots (sorted, as CPython sorts them), then
+ * "__dict__" and "__weakref__" when the class adds them.  CPython's size:
+ * 16 + 8 per slot, + 8 for a __weakref__ slot; a __dict__ is a managed dict
+ * (16 bytes of pre-header), counted here as 16 bytes of the object. */
+
+static MpObject **slotted_fields(MpObject *o) { return (MpObject **)(o + 1); }
+
+/* Index of name among the instance's fields; -1 if none. */
+static int slotted_index(MpType *t, const char *name_c, MpObject *name)
+{
+    MpObject *f = ((MpClass *)t)->slot_fields;
+    for (int64_t i = 0; i < tuple_size(f); i++) {
+        MpObject *x = tuple_item(f, i);
+        if (name ? (x == name || object_eq(x, name) == 1) : str_eq_cstr(x, name_c))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The instance's dict field (NULL if the layout has none). */
+static MpObject **slotted_dictptr(MpObject *o)
+{
+    int i = slotted_index(o->type, "__dict__", NULL);
+    return i < 0 ? NULL : &slotted_fields(o)[i];
+}
+
+static int slotted_traverse(MpObject *o, MpVisit visit, void *arg)
+{
+    MpObject *f = ((MpClass *)o->type)->slot_fields;
+    int r;
+    for (int64_t i = 0; i < tuple_size(f); i++) {
+        MpObject *v = slotted_fields(o)[i];
+        if (v && !str_eq_cstr(tuple_item(f, i), "__weakref__") && (r = visit(v, arg)))
+            return r;
+    }
+    return visit(MP_OBJ(o->type), arg);
+}
+
+static void slotted_clear_fields(MpObject *o)
+{
+    MpObject *f = ((MpClass *)o->type)->slot_fields;
+    for (int64_t i = 0; i < tuple_size(f); i++)
+        if (!str_eq_cstr(tuple_item(f, i), "__weakref__"))
+            MP_CLEAR(slotted_fields(o)[i]);
+}
+
+static void slotted_dealloc(MpObject *o)
+{
+    gc_untrack(o);
+    if (!trash_begin(o))
+        return;
+    if (finalize_in_dealloc(o) < 0)
+        goto end;   /* resurrected */
+    if (o->type->weaklistoffset) {
+        MpWeakref **list = weakref_listptr(o);
+        if (*list)
+            weakref_clear_refs(o);
+        if (o->type->finalize)
+            while (*list)
+                weakref_clear_ref(*list);
+    }
+    slotted_clear_fields(o);
+    object_free(o);   /* releases the class reference last */
+end:
+    trash_end();
+}
+
+/* ---- member descriptors (CPython's PyMemberDescrObject, 48 bytes + GC
+ * head): one per slot in the class's dict, reading and writing the field. */
+typedef struct MpMemberDescr {
+    MpObject ob;
+    MpType *owner;      /* d_type */
+    MpObject *name;     /* d_name */
+    int64_t index;      /* field index in the owner's layout */
+} MpMemberDescr;
+
+enum { MP_MEMBER_DESCR_SIZE = 48 };
+_Static_assert(sizeof(MpMemberDescr) <= MP_MEMBER_DESCR_SIZE, "member descriptor fits");
+
+static int member_traverse(MpObject *o, MpVisit visit, void *arg)
+{
+    MpMemberDescr *d = (MpMemberDescr *)o;
+    int r;
+    if (d->owner && (r = visit(MP_OBJ(d->owner), arg)))
+        return r;
+    return d->name ? visit(d->name, arg) : 0;
+}
+
+static void member_clear(MpObject *o)
+{
+    MpMemberDescr *d = (MpMemberDescr *)o;
+    MpObject *owner = MP_OBJ(d->owner);
+    d->owner = NULL;
+    mp_xdecref(owner);
+    MP_CLEAR(d->name);
+}
+
+static void member_dealloc(MpObject *o)
+{
+    gc_untrack(o);
+    member_clear(o);
+    object_free(o);
+}
+
+static MpObject *member_repr(MpObject *o)
+{
+    MpMemberDescr *d = (MpMemberDescr *)o;
+    char name[100], buf[260];
+    str_to_cbuf(d->name, name, sizeof name);
+    snprintf(buf, sizeof buf, "<member '%s' of '%s' objects>", name,
+             d->owner ? d->owner->name : "?");
+    return str_from_cstr(buf);
+}
+
+MpType MpMemberDescr_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "member_descriptor", .basicsize = MP_MEMBER_DESCR_SIZE,
+    .flags = MP_TF_GC, .dealloc = member_dealloc, .traverse = member_traverse,
+    .clear = member_clear, .repr = member_repr,
+};
+
+static MpObject *member_new(MpType *owner, MpObject *name, int64_t index)
+{
+    MpMemberDescr *d = (MpMemberDescr *)object_new(&MpMemberDescr_Type, 0, sizeof(MpMemberDescr));
+    if (!d)
+        return NULL;
+    d->owner = (MpType *)mp_newref(MP_OBJ(owner));
+    d->name = mp_newref(name);
+    d->index = index;
+    gc_track(MP_OBJ(d));
+    return MP_OBJ(d);
+}
+
+/* descr_check: the instance must be of the owner's layout: 0; 1 for a
+ * subclass memplay lays out with a managed dict (several bases), whose
+ * attribute then lives there; -1 with TypeError otherwise. */
+static int member_check(MpMemberDescr *d, MpObject *self)
+{
+    if (d->owner && type_is_subtype(self->type, d->owner))
+        return (self->type->flags & MP_TF_SLOTTED) ? 0 : 1;
+    char name[100];
+    str_to_cbuf(d->name, name, sizeof name);
+    err_set(&MpExc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+            name, d->owner ? d->owner->name : "?", self->type->name);
+    return -1;
+}
+
+MpObject *member_get(MpObject *v, MpObject *self)
+{
+    MpMemberDescr *d = (MpMemberDescr *)v;
+    if (!self || self == MP_NONE)
+        return mp_newref(v);
+    int c = member_check(d, self);
+    if (c < 0)
+        return NULL;
+    MpObject *x = c ? ((self->type->flags & MP_TF_MANAGED_DICT) ? instance_lookup_own(self, d->name) : NULL)
+                    : slotted_fields(self)[d->index];
+    if (!x) {
+        char name[100];
+        str_to_cbuf(d->name, name, sizeof name);
+        err_set(&MpExc_AttributeError, "'%s' object has no attribute '%s'", self->type->name, name);
+        return NULL;
+    }
+    return mp_newref(x);
+}
+
+int member_set(MpObject *v, MpObject *self, MpObject *value)
+{
+    MpMemberDescr *d = (MpMemberDescr *)v;
+    int c = member_check(d, self);
+    if (c < 0)
+        return -1;
+    if (c) {
+        if (!(self->type->flags & MP_TF_MANAGED_DICT)) {
+            err_set(&MpExc_TypeError, "'%s' object does not support slot assignment", self->type->name);
+            return -1;
+        }
+        return value ? instance_setattr(self, d->name, value) : instance_delattr(self, d->name);
+    }
+    MpObject *old = slotted_fields(self)[d->index];
+    if (!value && !old) {
+        /* member_set: the bare name */
+        char name[100];
+        str_to_cbuf(d->name, name, sizeof name);
+        err_set(&MpExc_AttributeError, "%s", name);
+        return -1;
+    }
+    slotted_fields(self)[d->index] = value ? mp_newref(value) : NULL;
+    mp_xdecref(old);
+    return 0;
+}
+
+static int name_cmp(MpObject *a, MpObject *b)
+{
+    int64_t n = str_len(a), m = str_len(b);
+    for (int64_t i = 0; i < n && i < m; i++) {
+        uint32_t x = str_char_at(a, i), y = str_char_at(b, i);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return n < m ? -1 : n > m;
+}
+
+/* The slot names of a __slots__ value (str or iterable of str) appended to
+ * list l; -1 with TypeError otherwise. */
+static int slots_names(MpObject *slots, MpObject *l)
+{
+    if (str_check(slots))
+        return list_append(l, slots);
+    MpObject *it = obj_iter(slots), *x;
+    if (!it)
+        return -1;
+    while ((x = obj_next(it))) {
+        if (!str_check(x)) {
+            err_set(&MpExc_TypeError, "__slots__ items must be strings, not '%s'", x->type->name);
+            mp_decref(x);
+            mp_decref(it);
+            return -1;
+        }
+        int rc = list_append(l, x);
+        mp_decref(x);
+        if (rc < 0) {
+            mp_decref(it);
+            return -1;
+        }
+    }
+    mp_decref(it);
+    return err_occurred() ? -1 : 0;
+}
+
+/* Gives class t the slotted layout when it qualifies: 1 done, 0 not
+ * slotted, -1 error. */
+static int class_setup_slots(MpType *t, MpObject *bases)
+{
+    MpType *base = t->base;
+    int base_slotted = (base->flags & MP_TF_SLOTTED) != 0;
+    MpObject *own = dict_getitem_cstr(t->dict, "__slots__");
+    if (bases && tuple_size(bases) > 1)
+        return 0;
+    if (!(base == &MpBaseObject_Type ? own != NULL : base_slotted))
+        return 0;
+    MpObject *names = list_new(0);
+    if (!names)
+        return -1;
+    int add_dict = 0, add_weak = 0;
+    int base_dict = base_slotted && slotted_index(base, "__dict__", NULL) >= 0;
+    int base_weak = base_slotted && slotted_index(base, "__weakref__", NULL) >= 0;
+    if (own) {
+        if (slots_names(own, names) < 0) {
+            mp_decref(names);
+            return -1;
+        }
+    } else {
+        add_dict = !base_dict;
+        add_weak = !base_weak;
+    }
+    /* own names: __dict__ / __weakref__ become the layout's fields */
+    int64_t n = list_size(names), k = 0;
+    MpObject **own_names = n ? malloc((size_t)n * sizeof *own_names) : NULL;
+    for (int64_t i = 0; i < n; i++) {
+        MpObject *x = list_getitem(names, i);
+        if (str_eq_cstr(x, "__dict__")) {
+            if (base_dict || add_dict) {
+                err_set(&MpExc_TypeError, "__dict__ slot disallowed: we already got one");
+                free(own_names);
+                mp_decref(names);
+                return -1;
+            }
+            add_dict = 1;
+        } else if (str_eq_cstr(x, "__weakref__")) {
+            if (base_weak || add_weak) {
+                err_set(&MpExc_TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                free(own_names);
+                mp_decref(names);
+                return -1;
+            }
+            add_weak = 1;
+        } else {
+            if (dict_getitem(t->dict, x)) {
+                char buf[100];
+                str_to_cbuf(x, buf, sizeof buf);
+                err_set(&MpExc_ValueError, "'%s' in __slots__ conflicts with class variable", buf);
+                free(own_names);
+                mp_decref(names);
+                return -1;
+            }
+            own_names[k++] = x;
+        }
+    }
+    /* sorted, as type_new sorts the slot names */
+    for (int64_t i = 1; i < k; i++)
+        for (int64_t j = i; j > 0 && name_cmp(own_names[j - 1], own_names[j]) > 0; j--) {
+            MpObject *tmp = own_names[j];
+            own_names[j] = own_names[j - 1];
+            own_names[j - 1] = tmp;
+        }
+    MpObject *bf = base_slotted ? ((MpClass *)base)->slot_fields : NULL;
+    int64_t nb = bf ? tuple_size(bf) : 0;
+    MpObject *fields = tuple_new(nb + k + add_dict + add_weak);
+    MpObject *sd = add_dict ? str_from_cstr("__dict__") : NULL;
+    MpObject *sw = add_weak ? str_from_cstr("__weakref__") : NULL;
+    if (!fields || (add_dict && !sd) || (add_weak && !sw)) {
+        mp_xdecref(fields);
+        mp_xdecref(sd);
+        mp_xdecref(sw);
+        free(own_names);
+        mp_decref(names);
+        return -1;
+    }
+    int64_t p = 0;
+    for (int64_t i = 0; i < nb; i++)
+        ((MpTuple *)fields)->items[p++] = mp_newref(tuple_item(bf, i));
+    for (int64_t i = 0; i < k; i++)
+        ((MpTuple *)fields)->items[p++] = mp_newref(own_names[i]);
+    if (sd)
+        ((MpTuple *)fields)->items[p++] = sd;
+    if (sw)
+        ((MpTuple *)fields)->items[p++] = sw;
+    /* a member descriptor per own slot, in the class's dict */
+    for (int64_t i = 0; i < k; i++) {
+        MpObject *md = member_new(t, own_names[i], nb + i);
+        int rc = md ? dict_setitem(t->dict, own_names[i], md) : -1;
+        mp_xdecref(md);
+        if (rc < 0) {
+            mp_decref(fields);
+            free(own_names);
+            mp_decref(names);
+            return -1;
+        }
+    }
+    free(own_names);
+    mp_decref(names);
+    MpClass *c = (MpClass *)t;
+    c->slot_fields = fields;
+    int64_t nf = tuple_size(fields);
+    int has_dict = base_dict || add_dict;
+    if (!has_dict && c->cached_keys) {
+        /* no managed dict: CPython keeps no shared keys for the class */
+        MP_EMIT(MP_EV_BUF_FREE, MP_OBJ(c), c->cached_keys, MP_CACHED_KEYS_SIZE, 0, 0);
+        mem_free(c->cached_keys);
+        c->cached_keys = NULL;
+    }
+    t->flags = MP_TF_GC | MP_TF_HEAPTYPE | MP_TF_BASETYPE | MP_TF_SLOTTED;
+    t->basicsize = (uint32_t)(MP_OBJECT_SIZE + 8 * nf + (has_dict ? 8 : 0));
+    int wi = -1;
+    for (int64_t i = 0; i < nf; i++)
+        if (str_eq_cstr(tuple_item(fields, i), "__weakref__"))
+            wi = (int)i;
+    t->weaklistoffset = wi < 0 ? 0 : (uint32_t)(sizeof(MpObject) + (size_t)wi * sizeof(MpObject *));
+    t->dealloc = slotted_dealloc;
+    t->traverse = slotted_traverse;
+    t->clear = slotted_clear_fields;
+    return 1;
+}
+
+/* Whether class_setup_slots will give the class a layout without a
+ * __dict__ (decided before the class is built, so that no shared keys are
+ * made for it); 0 when unsure. */
+static int slots_without_dict(MpObject *ns, MpObject *bases, MpType *base)
+{
+    MpObject *own = ns ? dict_getitem_cstr(ns, "__slots__") : NULL;
+    if (!own || (bases && tuple_size(bases) > 1))
+        return 0;
+    if (base != &MpBaseObject_Type
+        && (!(base->flags & MP_TF_SLOTTED) || slotted_index(base, "__dict__", NULL) >= 0))
+        return 0;
+    if (str_check(own))
+        return !str_eq_cstr(own, "__dict__");
+    if (own->type != &MpTuple_Type && own->type != &MpList_Type)
+        return 0;
+    int64_t n = own->type == &MpTuple_Type ? tuple_size(own) : list_size(own);
+    for (int64_t i = 0; i < n; i++) {
+        MpObject *x = own->type == &MpTuple_Type ? tuple_item(own, i) : list_getitem(own, i);
+        if (!str_check(x) || str_eq_cstr(x, "__dict__"))
+            return 0;
+    }
+    return 1;
+}
+
+static MpObject *slotted_new(MpType *cls)
+{
+    int64_t nf = tuple_size(((MpClass *)cls)->slot_fields);
+    MpObject *o = object_new(cls, 0, sizeof(MpObject) + (size_t)nf * sizeof(MpObject *));
+    if (!o)
+        return NULL;
+    gc_track(o);
+    return o;
 }
 
 static MpValues *values_new(MpObject *owner)
@@ -191,6 +597,16 @@ static MpObject *instance_materialize_dict(MpObject *o)
 
 MpObject *instance_dict(MpObject *o)
 {
+    if (o->type->flags & MP_TF_SLOTTED) {
+        MpObject **dp = slotted_dictptr(o);
+        if (!dp) {
+            err_set(&MpExc_AttributeError, "'%s' object has no attribute '__dict__'", o->type->name);
+            return NULL;
+        }
+        if (!*dp && !(*dp = dict_new()))
+            return NULL;
+        return mp_newref(*dp);
+    }
     MpObject *d = instance_materialize_dict(o);
     return d ? mp_newref(d) : NULL;
 }
@@ -203,8 +619,29 @@ static int values_position(const MpValues *vals, int slot)
     return -1;
 }
 
+/* An attribute that is not a slot: the instance's __dict__, if its layout
+ * has one (the slots are set through their member descriptors). */
+static int slotted_setattr(MpObject *o, MpObject *name, MpObject *value)
+{
+    MpObject **dp = slotted_dictptr(o);
+    if (dp) {
+        if (!*dp && !(*dp = dict_new()))
+            return -1;
+        if (value)
+            return dict_setitem(*dp, name, value);
+        if (dict_getitem(*dp, name))
+            return dict_delitem(*dp, name);
+    }
+    char buf[100];
+    str_to_cbuf(name, buf, sizeof buf);
+    err_set(&MpExc_AttributeError, "'%s' object has no attribute '%s'", o->type->name, buf);
+    return -1;
+}
+
 int instance_setattr(MpObject *o, MpObject *name, MpObject *value)
 {
+    if (o->type->flags & MP_TF_SLOTTED)
+        return slotted_setattr(o, name, value);
     MpManaged *m = instance_managed(o);
     if (!m->dict && m->values) {
         int k = cached_key_index((MpClass *)o->type, name, 1);
@@ -227,6 +664,8 @@ int instance_setattr(MpObject *o, MpObject *name, MpObject *value)
 
 int instance_delattr(MpObject *o, MpObject *name)
 {
+    if (o->type->flags & MP_TF_SLOTTED)
+        return slotted_setattr(o, name, NULL);
     MpManaged *m = instance_managed(o);
     if (!m->dict && m->values) {
         int k = cached_key_index((MpClass *)o->type, name, 0);
@@ -392,6 +831,11 @@ static MpObject *compute_mro(MpType *cls, MpObject *bases)
 
 MpObject *instance_lookup_own(MpObject *o, MpObject *name)
 {
+    if (o->type->flags & MP_TF_SLOTTED) {
+        /* the slots are reached through their member descriptors */
+        MpObject **dp = slotted_dictptr(o);
+        return dp && *dp ? dict_getitem(*dp, name) : NULL;
+    }
     MpManaged *m = instance_managed(o);
     if (m->dict)
         return dict_getitem(m->dict, name);
@@ -426,10 +870,10 @@ int class_traverse(MpObject *o, MpVisit visit, void *arg)
 {
     MpType *t = (MpType *)o;
     MpClass *c = (MpClass *)o;
-    MpObject *refs[] = { t->dict, t->mro, t->bases, MP_OBJ(t->base), t->qualname };
     int r;
     if (!(t->flags & MP_TF_HEAPTYPE))
-        return 0;
+        return 0;   /* a static type: not an MpClass */
+    MpObject *refs[] = { t->dict, t->mro, t->bases, MP_OBJ(t->base), t->qualname, c->slot_fields };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         if (refs[i] && (r = visit(refs[i], arg)))
             return r;
@@ -464,10 +908,13 @@ void class_dealloc(MpObject *o)
     MP_CLEAR(t->mro);
     MP_CLEAR(t->bases);
     MP_CLEAR(t->qualname);
+    MP_CLEAR(c->slot_fields);
     for (uint32_t i = 0; i < c->nkeys; i++)
         mp_decref(c->cached_keys[i]);
-    MP_EMIT(MP_EV_BUF_FREE, o, c->cached_keys, MP_CACHED_KEYS_SIZE, 0, 0);
-    mem_free(c->cached_keys);
+    if (c->cached_keys) {
+        MP_EMIT(MP_EV_BUF_FREE, o, c->cached_keys, MP_CACHED_KEYS_SIZE, 0, 0);
+        mem_free(c->cached_keys);
+    }
     object_free(o);
 }
 
@@ -475,7 +922,8 @@ size_t class_getsizeof(MpObject *o)
 {
     const MpType *t = (const MpType *)o;
     if (t->flags & MP_TF_HEAPTYPE)
-        return MP_GC_HEAD_SIZE + MP_CLASS_SIZE + MP_CACHED_KEYS_SIZE;
+        return MP_GC_HEAD_SIZE + MP_CLASS_SIZE
+             + (((const MpClass *)o)->cached_keys ? MP_CACHED_KEYS_SIZE : 0);
     return MP_GC_HEAD_SIZE + MP_STATIC_TYPE_SIZE;
 }
 
@@ -542,16 +990,20 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
     if (!c)
         return NULL;
     MpType *t = &c->type;
-    c->cached_keys = mem_alloc(MP_CACHED_KEYS_SIZE);
+    /* a __slots__ layout without a __dict__ has no shared keys */
+    int no_keys = !exc_type_check(base) && slots_without_dict(ns, bases, base);
+    c->cached_keys = no_keys ? NULL : mem_alloc(MP_CACHED_KEYS_SIZE);
     t->dict = ns ? dict_copy(ns) : dict_new();
-    if (!c->cached_keys || !t->dict) {
+    if ((!no_keys && !c->cached_keys) || !t->dict) {
         /* release through the normal path */
         t->flags = MP_TF_HEAPTYPE;
         mp_decref(MP_OBJ(c));
         return NULL;
     }
-    MP_EMIT(MP_EV_BUF_ALLOC, c, c->cached_keys, MP_CACHED_KEYS_SIZE, 0, 0);
-    memset(c->cached_keys, 0, MP_INLINE_ATTRS * sizeof(MpObject *));
+    if (c->cached_keys) {
+        MP_EMIT(MP_EV_BUF_ALLOC, c, c->cached_keys, MP_CACHED_KEYS_SIZE, 0, 0);
+        memset(c->cached_keys, 0, MP_INLINE_ATTRS * sizeof(MpObject *));
+    }
     t->qualname = mp_newref(name);
     str_to_cbuf(name, c->name_buf, sizeof c->name_buf);
     t->name = c->name_buf;
@@ -586,6 +1038,14 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
         mp_decref(MP_OBJ(c));
         return NULL;
     }
+    if (!exc_type_check(base)) {
+        int rc = class_setup_slots(t, bases);
+        if (rc < 0) {
+            gc_track(MP_OBJ(c));
+            mp_decref(MP_OBJ(c));
+            return NULL;
+        }
+    }
     if (class_lookup_cstr(t, "__del__"))
         t->finalize = instance_finalize;
     gc_track(MP_OBJ(c));
@@ -609,6 +1069,8 @@ MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnam
             ((MpTuple *)tup)->items[i] = mp_newref(args[i]);
         o = exc_alloc_subclass(cls, tup);
         mp_decref(tup);
+    } else if (cls->flags & MP_TF_SLOTTED) {
+        o = slotted_new(cls);
     } else {
         o = instance_new(cls);
     }

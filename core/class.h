@@ -12,6 +12,13 @@
  * own insertion order in its prefix.  A __dict__ is made on demand, or when
  * the inline capacity runs out; from then on the dict holds the attributes.
  *
+ * A class whose body defines __slots__ (its base being object or another
+ * such class, single inheritance) has the __slots__ layout instead
+ * (MP_TF_SLOTTED): no pre-header, one field per slot after the header
+ * (16 + 8 per slot, + 8 for __weakref__), a member descriptor per slot in
+ * the class dict, a __dict__ field only when listed (or when a subclass
+ * without __slots__ adds one), and no shared keys unless it has a __dict__.
+ *
  * Instances hold a reference to their class.  Dealloc order (CPython's
  * subtype_dealloc): __del__ first (PEP 442, at most once; it may resurrect
  * the object), then weakrefs are cleared and their callbacks run newest
@@ -36,7 +43,8 @@ typedef struct MpClass {
     MpType type;
     MpObject **cached_keys;   /* MP_CACHED_KEYS_SIZE buffer: attribute names */
     uint32_t nkeys;
-    char name_buf[64];        /* the class's name as C text (type.name) */
+    char name_buf[64];
+    MpObject *slot_fields;    /* __slots__ layout: field names (tuple), else NULL */        /* the class's name as C text (type.name) */
 } MpClass;
 
 typedef struct MpInstance {
@@ -68,7 +76,8 @@ MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnam
 /* The MRO as a tuple (computed by C3 for classes; the base chain for
  * builtin types); new reference. */
 MpObject *class_mro(MpType *t);
-/* __slots__: not yet a separate layout; attributes are checked. */
+/* __slots__ of a class memplay lays out with a managed dict (several
+ * bases): attributes are checked against the names. */
 int class_has_slots(MpType *t);
 int class_slot_allowed(MpType *t, MpObject *name);
 
@@ -86,6 +95,12 @@ MpObject *instance_dict(MpObject *o);
 /* Class attribute lookup along the MRO (borrowed, NULL if missing). */
 MpObject *class_lookup(MpType *cls, MpObject *name);
 MpObject *class_lookup_cstr(MpType *cls, const char *name);
+
+/* Member descriptors of __slots__ (member_descriptor): get (self NULL:
+ * the descriptor) and set (value NULL: delete). */
+extern MpType MpMemberDescr_Type;
+MpObject *member_get(MpObject *v, MpObject *self);
+int member_set(MpObject *v, MpObject *self, MpObject *value);
 
 /* Slots of `type` (MpType_Type), defined here. */
 void class_dealloc(MpObject *o);

@@ -23,6 +23,127 @@ static MpObject *const_object(const AstNode *e)
     return NULL;
 }
 
+/* ---- constant folding (CPython 3.11's ast_opt.c) ----------------------------
+ * A BinOp or UnaryOp whose operands are constants (after folding them) is
+ * computed at compile time, within CPython's limits on the size of the
+ * result; an operation that fails is left for run time, which raises. */
+enum { FOLD_MAX_INT_BITS = 128, FOLD_MAX_STR_SIZE = 4096 };
+
+static int64_t fold_numbits(const MpObject *o)
+{
+    int64_t v = int_as_i64(o);
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int64_t n = 0;
+    while (m) {
+        n++;
+        m >>= 1;
+    }
+    return n;
+}
+
+static MpObject *fold_multiply(MpObject *v, MpObject *w)
+{
+    if (int_check(v) && int_check(w) && int_as_i64(v) && int_as_i64(w)) {
+        if (fold_numbits(v) + fold_numbits(w) > FOLD_MAX_INT_BITS)
+            return NULL;
+    } else if (int_check(v) && (str_check(w) || w->type == &MpBytes_Type)) {
+        int64_t size = str_check(w) ? str_len(w) : bytes_size(w);
+        if (size) {
+            int64_t n = int_as_i64(v);
+            if (n < 0 || n > FOLD_MAX_STR_SIZE / size)
+                return NULL;
+        }
+    } else if (int_check(w) && (str_check(v) || v->type == &MpBytes_Type)) {
+        return fold_multiply(w, v);
+    }
+    return obj_binop(v, w, OPK_Mult);
+}
+
+static MpObject *fold_power(MpObject *v, MpObject *w)
+{
+    if (int_check(v) && int_check(w) && int_as_i64(v) && int_as_i64(w) > 0) {
+        int64_t vbits = fold_numbits(v), wbits = int_as_i64(w);
+        if (vbits > FOLD_MAX_INT_BITS / wbits)
+            return NULL;
+    }
+    return obj_binop(v, w, OPK_Pow);
+}
+
+static MpObject *fold_lshift(MpObject *v, MpObject *w)
+{
+    if (int_check(v) && int_check(w) && int_as_i64(v) && int_as_i64(w)) {
+        int64_t vbits = fold_numbits(v), wbits = int_as_i64(w);
+        if (wbits < 0)
+            return NULL;   /* PyLong_AsSize_t fails */
+        if (wbits > FOLD_MAX_INT_BITS || vbits > FOLD_MAX_INT_BITS - wbits)
+            return NULL;
+    }
+    return obj_binop(v, w, OPK_LShift);
+}
+
+/* Whether e is made of constants and foldable operators only. */
+static int foldable(const AstNode *e)
+{
+    if (e->kind == AST_Constant)
+        return 1;
+    if (e->kind == AST_UnaryOp)
+        return foldable(e->a);
+    return e->kind == AST_BinOp && e->op != OPK_MatMult && foldable(e->a) && foldable(e->b);
+}
+
+/* The folded value of e (new reference), or NULL: not a constant. */
+static MpObject *fold_const(const AstNode *e)
+{
+    if (e->kind == AST_Constant)
+        return const_object(e);
+    if (e->kind == AST_UnaryOp) {
+        MpObject *v = fold_const(e->a);
+        if (!v)
+            return NULL;
+        MpObject *r;
+        if (e->op == OPK_Not) {
+            int t = obj_truth(v);
+            r = t < 0 ? NULL : bool_from(!t);
+        } else {
+            r = obj_unary(v, e->op);
+        }
+        mp_decref(v);
+        if (!r)
+            err_clear();
+        return r;
+    }
+    if (e->kind != AST_BinOp)
+        return NULL;
+    MpObject *v = fold_const(e->a);
+    if (!v)
+        return NULL;
+    if (e->op == OPK_MatMult) {
+        mp_decref(v);
+        return NULL;
+    }
+    MpObject *w = fold_const(e->b);
+    if (!w) {
+        mp_decref(v);
+        return NULL;
+    }
+    MpObject *r;
+    switch (e->op) {
+    case OPK_Mult: r = fold_multiply(v, w); break;
+    case OPK_Pow: r = fold_power(v, w); break;
+    case OPK_LShift: r = fold_lshift(v, w); break;
+    case OPK_Mod:
+        /* safe_mod: str % and bytes % are never folded */
+        r = (str_check(v) || v->type == &MpBytes_Type) ? NULL : obj_binop(v, w, e->op);
+        break;
+    default: r = obj_binop(v, w, e->op); break;
+    }
+    mp_decref(v);
+    mp_decref(w);
+    if (!r)
+        err_clear();
+    return r;
+}
+
 static int has_starred(const AstList *l)
 {
     for (int i = 0; i < l->n; i++)
@@ -35,7 +156,7 @@ static int has_starred(const AstList *l)
 static int all_constant(const AstList *elts)
 {
     for (int i = 0; i < elts->n; i++)
-        if (elts->items[i]->kind != AST_Constant)
+        if (!foldable(elts->items[i]))
             return 0;
     return 1;
 }
@@ -43,15 +164,17 @@ static int all_constant(const AstList *elts)
 static int sequence(Compiler *c, const AstList *elts, MpOpcode build, MpOpcode extend)
 {
     if ((build == OP_BUILD_LIST || build == OP_BUILD_SET) && elts->n > 2 && all_constant(elts)) {
-        /* as CPython: an empty display extended by a constant tuple */
+        /* as CPython: an empty display extended by a constant tuple (the
+         * items as the AST optimizer left them: folded) */
         MpObject *t = tuple_new(elts->n);
         if (!t)
             return c->failed = 1, -1;
         for (int i = 0; i < elts->n; i++) {
-            MpObject *v = const_object(elts->items[i]);
+            MpObject *v = fold_const(elts->items[i]);
             if (!v) {
+                /* an operation that fails at run time: not a constant */
                 mp_decref(t);
-                return c->failed = 1, -1;
+                goto not_constant;
             }
             ((MpTuple *)t)->items[i] = v;
         }
@@ -59,6 +182,7 @@ static int sequence(Compiler *c, const AstList *elts, MpOpcode build, MpOpcode e
         emit(c, OP_LOAD_CONST, add_const(c, t));
         return emit(c, build == OP_BUILD_LIST ? OP_LIST_EXTEND : OP_SET_UPDATE, 1);
     }
+not_constant:
     if (!has_starred(elts)) {
         for (int i = 0; i < elts->n; i++)
             compile_expr(c, elts->items[i]);
@@ -278,16 +402,28 @@ int compile_expr(Compiler *c, const AstNode *e)
     case AST_Name:
         compile_name(c, e->s, CTX_Load, e);
         break;
-    case AST_BinOp:
+    case AST_BinOp: {
+        MpObject *k = fold_const(e);
+        if (k) {
+            emit(c, OP_LOAD_CONST, add_const(c, k));
+            break;
+        }
         compile_expr(c, e->a);
         compile_expr(c, e->b);
         set_line(c, e);
         emit(c, OP_BINARY_OP, e->op);
         break;
-    case AST_UnaryOp:
+    }
+    case AST_UnaryOp: {
+        MpObject *k = fold_const(e);
+        if (k) {
+            emit(c, OP_LOAD_CONST, add_const(c, k));
+            break;
+        }
         compile_expr(c, e->a);
         emit(c, OP_UNARY_OP, e->op);
         break;
+    }
     case AST_BoolOp: {
         int end = new_label(c);
         for (int i = 0; i < e->l1.n; i++) {

@@ -1,6 +1,7 @@
 /* descr.c — property, staticmethod, classmethod (descr.h). */
 #include <stdio.h>
 #include "descr.h"
+#include "class.h"
 #include "abstract.h"
 #include "err.h"
 #include "gc.h"
@@ -140,6 +141,8 @@ MpType MpClassMethod_Type = {
 
 MpObject *descr_get(MpObject *v, MpObject *self, MpType *type)
 {
+    if (v->type == &MpMemberDescr_Type)
+        return member_get(v, self);
     if (v->type == &MpFunction_Type)
         return self ? method_new(v, self) : mp_newref(v);
     if (v->type == &MpStaticMethod_Type)
@@ -163,10 +166,12 @@ MpObject *descr_get(MpObject *v, MpObject *self, MpType *type)
     return mp_newref(v);
 }
 
-int descr_is_data(MpObject *v) { return v->type == &MpProperty_Type; }
+int descr_is_data(MpObject *v) { return v->type == &MpProperty_Type || v->type == &MpMemberDescr_Type; }
 
 int descr_set(MpObject *v, MpObject *self, MpObject *value)
 {
+    if (v->type == &MpMemberDescr_Type)
+        return member_set(v, self, value);
     MpProperty *p = (MpProperty *)v;
     MpObject *f = value ? p->fset : p->fdel;
     if (!f) {

@@ -448,15 +448,19 @@ void dict_clear_freelists(void)
         mem_free(freelist.keys[--freelist.nkeys]);
 }
 
+/* Visits values then keys.  With gc_traverse_cpython set (gc.get_referents
+ * and get_referrers), a str-keyed table visits its values only, as
+ * CPython's dict_traverse does; the heap checker counts the keys too. */
 static int dict_traverse(MpObject *o, MpVisit visit, void *arg)
 {
     MpDict *d = (MpDict *)o;
+    int skip_keys = gc_traverse_cpython && d->keys && d->keys->unicode;
     for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
         MpObject *k = *entry_key(d->keys, i), *v = *entry_value(d->keys, i);
         int r;
         if (v && (r = visit(v, arg)))
             return r;
-        if (k && (r = visit(k, arg)))
+        if (k && !skip_keys && (r = visit(k, arg)))
             return r;
     }
     return 0;

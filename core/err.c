@@ -7,6 +7,8 @@
 #include "str.h"
 #include "tuple.h"
 #include "abstract.h"
+#include "call.h"
+#include "module.h"
 
 static MpObject *pending;
 static int in_no_memory;
@@ -123,6 +125,35 @@ void err_print_exception(MpObject *exc)
     }
 }
 
+/* The default hook's report: "Exception ignored in: repr(obj)" (or the
+ * given message) then the exception (_PyErr_WriteUnraisableDefaultHook). */
+void err_print_unraisable_default(MpObject *exc, MpObject *obj, MpObject *err_msg)
+{
+    char buf[700], what[400], msg[200];
+    if (err_msg && err_msg != MP_NONE)
+        str_to_cbuf(err_msg, msg, sizeof msg);
+    else
+        snprintf(msg, sizeof msg, "Exception ignored in");
+    if (obj && obj != MP_NONE) {
+        MpObject *r = obj_repr(obj);
+        if (r) {
+            str_to_cbuf(r, what, sizeof what);
+            mp_decref(r);
+        } else {
+            err_clear();
+            snprintf(what, sizeof what, "<object repr() failed>");
+        }
+        int n = snprintf(buf, sizeof buf, "%s: %s\n", msg, what);
+        mp_write(2, buf, (size_t)n);
+    } else if (err_msg && err_msg != MP_NONE) {
+        int n = snprintf(buf, sizeof buf, "%s:\n", msg);
+        mp_write(2, buf, (size_t)n);
+    }
+    if (exc && exc != MP_NONE)
+        err_print_exception(exc);
+    err_clear();
+}
+
 void err_write_unraisable(MpObject *obj)
 {
     MpObject *exc = err_fetch();
@@ -131,20 +162,37 @@ void err_write_unraisable(MpObject *obj)
         mp_decref(exc);
         return;
     }
-    char buf[700], what[400];
-    MpObject *r = obj ? obj_repr(obj) : NULL;
-    if (r) {
-        str_to_cbuf(r, what, sizeof what);
-        mp_decref(r);
-    } else {
+    MpObject *hook = sys_unraisable_hook();
+    if (hook) {
+        /* a hook set by the snippet (sys.unraisablehook) */
+        mp_incref(hook);
+        MpObject *args = sys_unraisable_args(exc, obj, NULL);
+        MpObject *r = args ? call_object(hook, 1, &args) : NULL;
+        mp_xdecref(args);
+        if (r) {
+            mp_decref(r);
+            mp_xdecref(exc);
+            mp_decref(hook);
+            return;
+        }
+        /* the hook failed: its own error is reported by the default hook */
+        MpObject *hexc = err_fetch();
+        if (hexc && hexc->type == &MpExc_StepCapReached) {
+            mp_decref(hexc);
+            mp_xdecref(exc);
+            mp_decref(hook);
+            return;
+        }
+        MpObject *msg = str_from_cstr("Exception ignored in sys.unraisablehook");
         err_clear();
-        snprintf(what, sizeof what, "<object repr() failed>");
+        err_print_unraisable_default(hexc, hook, msg);
+        mp_xdecref(msg);
+        mp_xdecref(hexc);
+        mp_xdecref(exc);
+        mp_decref(hook);
+        return;
     }
-    int n = snprintf(buf, sizeof buf, "Exception ignored in: %s\n", what);
-    mp_write(2, buf, (size_t)n);
-    if (exc) {
-        err_print_exception(exc);
-        mp_decref(exc);
-    }
+    err_print_unraisable_default(exc, obj, NULL);
+    mp_xdecref(exc);
     err_clear();
 }

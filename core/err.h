@@ -33,6 +33,8 @@ MpObject *err_peek(void);
  * ("Exception ignored in: <repr of obj>", the traceback and the error) on
  * the snippet's stderr, then clears it. */
 void err_write_unraisable(MpObject *obj);
+/* The default sys.unraisablehook report (err_msg NULL/None: the usual one). */
+void err_print_unraisable_default(MpObject *exc, MpObject *obj, MpObject *err_msg);
 
 /* How tracebacks are printed (the interpreter installs one that shows
  * source lines); NULL: only the last line. */

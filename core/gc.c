@@ -17,6 +17,8 @@
 #include "str.h"
 #include "int.h"
 
+int gc_traverse_cpython;
+
 const char *const gc_phase_names[MP_GC_NPHASES] = {
     "update refs", "subtract internal refs", "move unreachable",
     "untrack", "weakref callbacks", "finalizers", "resurrection check",
@@ -323,7 +325,7 @@ static int64_t handle_weakrefs(MpGcHead *unreachable, MpGcHead *old)
     for (MpGcHead *g = unreachable->next, *next; g != unreachable; g = next) {
         MpObject *o = mp_gc_object(g);
         next = g->next;
-        if (o->type == &MpWeakref_Type)
+        if (weakref_check(o))
             weakref_clear_ref((MpWeakref *)o);
         if (!o->type->weaklistoffset)
             continue;
@@ -496,12 +498,10 @@ static void invoke_callbacks(const char *phase, int gen, int64_t collected,
         mp_xdecref(k);
         mp_xdecref(v);
     }
-    /* A copy, so callbacks may change gc.callbacks safely. */
-    MpObject *cbs = list_new(0);
-    for (size_t i = 0; cbs && i < (size_t)list_size(gc.callbacks); i++)
-        list_append(cbs, list_getitem(gc.callbacks, (int64_t)i));
-    for (size_t i = 0; cbs && i < (size_t)list_size(cbs); i++) {
-        MpObject *cb = list_getitem(cbs, (int64_t)i);
+    /* as CPython's invoke_gc_callback: the list itself, its size read at
+     * each step, each callback held while it runs */
+    for (int64_t i = 0; i < list_size(gc.callbacks); i++) {
+        MpObject *cb = mp_newref(list_getitem(gc.callbacks, i));
         MpObject *args[2] = { ph, info };
         MpObject *saved = err_fetch();
         MpObject *r = call_object(cb, 2, args);
@@ -510,8 +510,8 @@ static void invoke_callbacks(const char *phase, int gen, int64_t collected,
         else
             err_write_unraisable(cb);
         err_restore(saved);
+        mp_decref(cb);
     }
-    mp_xdecref(cbs);
     mp_decref(ph);
     mp_decref(info);
 }
@@ -539,8 +539,17 @@ static void collect_generations(void)
     }
 }
 
+/* While paused, allocations are not counted (objects CPython makes when it
+ * starts, e.g. the method descriptors of builtin types, which memplay makes
+ * on first use). */
+static int count_paused;
+
+void gc_count_pause(int pause) { count_paused += pause ? 1 : -1; }
+
 void gc_count_alloc(void)
 {
+    if (count_paused)
+        return;
     gc.gens[0].count++;
     if (gc.gens[0].count > gc.gens[0].threshold && gc.enabled
         && gc.gens[0].threshold && !gc.collecting && !err_occurred()) {

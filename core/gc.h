@@ -54,6 +54,10 @@ int gc_current_phase(void);   /* MpGcPhase just completed, -1 outside a collecti
 /* Visits the tentatively unreachable objects of the running collection. */
 void gc_walk_unreachable(void (*fn)(MpObject *o, int gen, void *ctx), void *ctx);
 
+/* Set while gc.get_referents/get_referrers traverse: traverse functions
+ * then leave out what CPython's do not visit (a str-keyed dict's keys). */
+extern int gc_traverse_cpython;
+
 void gc_track(MpObject *o);
 void gc_untrack(MpObject *o);
 static inline int gc_is_tracked(const MpObject *o) { return mp_gc_head(o)->next != NULL; }
@@ -64,6 +68,7 @@ int gc_may_be_tracked(const MpObject *o);
 /* Allocation accounting, called by object.c. */
 void gc_count_alloc(void);   /* may run a collection */
 void gc_count_free(void);
+void gc_count_pause(int pause);   /* nests: pause(1) ... pause(0) */
 
 /* Collects generation `gen` (0..2); returns unreachable objects found, or
  * -1 with an error set (e.g. invalid generation). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "abstract.h"
 #include "err.h"
+#include "weakref.h"
 #include "int.h"
 #include "str.h"
 #include "list.h"
@@ -82,6 +83,13 @@ static void not_subscriptable(MpObject *o)
 MpObject *obj_getitem(MpObject *o, MpObject *key)
 {
     MpType *t = o->type;
+    if (weakref_is_proxy(o) || weakref_is_proxy(key)) {
+        MpObject *u = weakproxy_unwrap(o), *k = u ? weakproxy_unwrap(key) : NULL;
+        MpObject *r = k ? obj_getitem(u, k) : NULL;
+        mp_xdecref(u);
+        mp_xdecref(k);
+        return r;
+    }
     if (t == &MpList_Type || t == &MpTuple_Type || t == &MpStr_Type) {
         const char *what = t == &MpList_Type ? "list" : t == &MpTuple_Type ? "tuple" : "string";
         if (int_check(key)) {
@@ -96,6 +104,8 @@ MpObject *obj_getitem(MpObject *o, MpObject *key)
                 t == &MpStr_Type ? "string" : what, key->type->name);
         return NULL;
     }
+    if (t == &MpBytes_Type)
+        return bytes_getitem(o, key);
     if (t == &MpDict_Type) {
         if (obj_hash(key) == -1 && err_occurred())
             return NULL;
@@ -198,6 +208,12 @@ static int list_assign_slice(MpObject *l, MpObject *slice, MpObject *value)
 int obj_setitem(MpObject *o, MpObject *key, MpObject *value)
 {
     MpType *t = o->type;
+    if (weakref_is_proxy(o)) {
+        MpObject *u = weakproxy_unwrap(o);
+        int r = u ? obj_setitem(u, key, value) : -1;
+        mp_xdecref(u);
+        return r;
+    }
     if (t == &MpList_Type) {
         if (int_check(key)) {
             int64_t i;
@@ -251,6 +267,12 @@ int obj_setitem(MpObject *o, MpObject *key, MpObject *value)
 int obj_contains(MpObject *c, MpObject *item)
 {
     MpType *t = c->type;
+    if (weakref_is_proxy(c)) {
+        MpObject *u = weakproxy_unwrap(c);
+        int r = u ? obj_contains(u, item) : -1;
+        mp_xdecref(u);
+        return r;
+    }
     if (t == &MpDict_Type) {
         if (obj_hash(item) == -1 && err_occurred())
             return -1;
@@ -277,6 +299,8 @@ int obj_contains(MpObject *c, MpObject *item)
         }
         return 0;
     }
+    if (t == &MpBytes_Type)
+        return bytes_contains(c, item);
     if (t == &MpRange_Type && int_check(item)) {
         MpRange *r = (MpRange *)c;
         int64_t v = int_as_i64(item);
@@ -319,7 +343,7 @@ int obj_contains(MpObject *c, MpObject *item)
 MpObject *obj_iter(MpObject *o)
 {
     MpType *t = o->type;
-    if (t == &MpList_Type || t == &MpTuple_Type || t == &MpStr_Type)
+    if (t == &MpList_Type || t == &MpTuple_Type || t == &MpStr_Type || t == &MpBytes_Type)
         return seqiter_new(o);
     if (t == &MpDict_Type)
         return dictiter_new(o, DV_KEYS);

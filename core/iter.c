@@ -48,6 +48,11 @@ static MpObject *seqiter_next(MpObject *o)
     } else if (s->type == &MpTuple_Type) {
         if (it->index < tuple_size(s))
             r = mp_newref(tuple_item(s, it->index));
+    } else if (s->type == &MpBytes_Type) {
+        if (it->index < bytes_size(s))
+            r = int_from_i64((unsigned char)bytes_data(s)[it->index]);
+        if (!r && it->index < bytes_size(s))
+            return NULL;
     } else if (it->index < str_len(s)) {
         uint32_t c = str_char_at(s, it->index);
         r = str_from_codepoints(&c, 1);
@@ -70,11 +75,13 @@ static MpObject *seqiter_next(MpObject *o)
 SEQITER_TYPE(MpListIter_Type, "list_iterator");
 SEQITER_TYPE(MpTupleIter_Type, "tuple_iterator");
 SEQITER_TYPE(MpStrIter_Type, "str_ascii_iterator");
+SEQITER_TYPE(MpBytesIter_Type, "bytes_iterator");
 
 MpObject *seqiter_new(MpObject *seq)
 {
     MpType *t = seq->type == &MpList_Type ? &MpListIter_Type
-              : seq->type == &MpTuple_Type ? &MpTupleIter_Type : &MpStrIter_Type;
+              : seq->type == &MpTuple_Type ? &MpTupleIter_Type
+              : seq->type == &MpBytes_Type ? &MpBytesIter_Type : &MpStrIter_Type;
     MpSeqIter *it = (MpSeqIter *)object_new(t, 0, sizeof(MpSeqIter));
     if (!it)
         return NULL;

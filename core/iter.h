@@ -19,7 +19,7 @@ typedef struct MpRange {
     int64_t start, stop, step, len;
 } MpRange;
 
-extern MpType MpListIter_Type, MpTupleIter_Type, MpStrIter_Type, MpSetIter_Type,
+extern MpType MpListIter_Type, MpTupleIter_Type, MpStrIter_Type, MpBytesIter_Type, MpSetIter_Type,
               MpRange_Type, MpRangeIter_Type, MpSlice_Type, MpCallIter_Type;
 
 MpObject *seqiter_new(MpObject *seq);     /* list, tuple or str */

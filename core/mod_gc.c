@@ -168,10 +168,12 @@ static void add_referrer(MpObject *o, int gen, void *ctx)
 static MpObject *gc_get_referrers_fn(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
     struct collect_ctx c = { list_new(0), -1, NULL };
+    gc_traverse_cpython = 1;
     for (int i = 0; c.list && i < nargs; i++) {
         c.target = args[i];
         gc_walk(add_referrer, &c);
     }
+    gc_traverse_cpython = 0;
     return c.list;
 }
 
@@ -186,9 +188,11 @@ static int add_referent(MpObject *o, void *arg)
 static MpObject *gc_get_referents_fn(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
     struct collect_ctx c = { list_new(0), -1, NULL };
+    gc_traverse_cpython = 1;
     for (int i = 0; c.list && i < nargs; i++)
         if (mp_is_gc(args[i]) && args[i]->type->traverse)
             args[i]->type->traverse(args[i], add_referent, &c);
+    gc_traverse_cpython = 0;
     return c.list;
 }
 

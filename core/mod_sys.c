@@ -11,6 +11,9 @@
 #include "tuple.h"
 #include "vm.h"
 #include "dict.h"
+#include "call.h"
+#include "exc.h"
+#include "gc.h"
 
 static MpObject *sys_getrefcount(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
@@ -99,9 +102,122 @@ static MpObject *sys_exit(MpObject *s, MpObject **args, int nargs, MpObject *kwn
     return NULL;
 }
 
+/* sys.UnraisableHookArgs: the argument of sys.unraisablehook (a structseq
+ * of 5 fields in CPython: 24 + 5 * 8 bytes + GC head). */
+typedef struct MpUnraisableArgs {
+    MpObject ob;
+    MpObject *fields[5];
+} MpUnraisableArgs;
+
+enum { MP_UNRAISABLE_ARGS_SIZE = 64 };
+_Static_assert(sizeof(MpUnraisableArgs) <= MP_UNRAISABLE_ARGS_SIZE, "fits CPython's size");
+
+static const char *const ua_names[5] = {
+    "exc_type", "exc_value", "exc_traceback", "err_msg", "object",
+};
+
+static int ua_traverse(MpObject *o, MpVisit visit, void *arg)
+{
+    MpUnraisableArgs *a = (MpUnraisableArgs *)o;
+    for (int i = 0; i < 5; i++)
+        if (a->fields[i]) {
+            int rc = visit(a->fields[i], arg);
+            if (rc)
+                return rc;
+        }
+    return 0;
+}
+
+static void ua_clear(MpObject *o)
+{
+    MpUnraisableArgs *a = (MpUnraisableArgs *)o;
+    for (int i = 0; i < 5; i++)
+        MP_CLEAR(a->fields[i]);
+}
+
+static void ua_dealloc(MpObject *o)
+{
+    gc_untrack(o);
+    ua_clear(o);
+    object_free(o);
+}
+
+static MpObject *ua_getattro(MpObject *o, MpObject *name)
+{
+    MpUnraisableArgs *a = (MpUnraisableArgs *)o;
+    for (int i = 0; i < 5; i++)
+        if (str_eq_cstr(name, ua_names[i]))
+            return mp_newref(a->fields[i]);
+    if (str_eq_cstr(name, "__class__"))
+        return mp_newref(MP_OBJ(o->type));
+    char buf[100];
+    str_to_cbuf(name, buf, sizeof buf);
+    err_set(&MpExc_AttributeError, "'UnraisableHookArgs' object has no attribute '%s'", buf);
+    return NULL;
+}
+
+static MpObject *ua_repr(MpObject *o)
+{
+    MpUnraisableArgs *a = (MpUnraisableArgs *)o;
+    StrBuf b = { 0 };
+    strbuf_cstr(&b, "UnraisableHookArgs(");
+    for (int i = 0; i < 5; i++) {
+        strbuf_cstr(&b, i ? ", " : "");
+        strbuf_cstr(&b, ua_names[i]);
+        strbuf_cstr(&b, "=");
+        strbuf_repr(&b, a->fields[i]);
+    }
+    strbuf_cstr(&b, ")");
+    return strbuf_finish(&b);
+}
+
+MpType MpUnraisableArgs_Type = {
+    .ob = MP_STATIC_TYPE_HEAD, .name = "UnraisableHookArgs",
+    .basicsize = MP_UNRAISABLE_ARGS_SIZE, .flags = MP_TF_GC,
+    .dealloc = ua_dealloc, .traverse = ua_traverse, .clear = ua_clear,
+    .repr = ua_repr, .getattro = ua_getattro,
+};
+
 static MpObject *sys_unraisablehook(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
+    if (arg_count("unraisablehook", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    if (args[0]->type != &MpUnraisableArgs_Type) {
+        err_set(&MpExc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+        return NULL;
+    }
+    MpUnraisableArgs *a = (MpUnraisableArgs *)args[0];
+    err_print_unraisable_default(a->fields[1], a->fields[4], a->fields[3]);
     return mp_newref(MP_NONE);
+}
+
+MpObject *sys_unraisable_hook(void)
+{
+    MpObject *sys = module_loaded_cstr("sys");
+    if (!sys)
+        return NULL;
+    MpObject *hook = dict_getitem_cstr(((MpModule *)sys)->dict, "unraisablehook");
+    if (!hook || hook == MP_NONE)
+        return NULL;
+    if (hook->type == &MpBuiltin_Type && ((MpBuiltin *)hook)->kwfn == sys_unraisablehook)
+        return NULL;
+    return hook;
+}
+
+MpObject *sys_unraisable_args(MpObject *exc, MpObject *obj, MpObject *err_msg)
+{
+    MpUnraisableArgs *a = (MpUnraisableArgs *)object_new(&MpUnraisableArgs_Type, 0,
+                                                         sizeof(MpUnraisableArgs));
+    if (!a)
+        return NULL;
+    MpObject *tb = exc ? ((MpExc *)exc)->traceback : NULL;
+    a->fields[0] = mp_newref(exc ? MP_OBJ(exc->type) : MP_NONE);
+    a->fields[1] = mp_newref(exc ? exc : MP_NONE);
+    a->fields[2] = mp_newref(tb ? tb : MP_NONE);
+    a->fields[3] = mp_newref(err_msg ? err_msg : MP_NONE);
+    a->fields[4] = mp_newref(obj ? obj : MP_NONE);
+    gc_track(MP_OBJ(a));
+    return MP_OBJ(a);
 }
 
 static const MpMethodDef sys_functions[] = {

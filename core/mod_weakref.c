@@ -48,7 +48,20 @@ static MpObject *wr_getweakrefs(MpObject *s, MpObject **args, int nargs, MpObjec
     return l;
 }
 
+static MpObject *wr_proxy(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
+{
+    if (arg_no_kw("proxy", kwnames) < 0)
+        return NULL;
+    if (nargs < 1 || nargs > 2) {
+        err_set(&MpExc_TypeError, nargs ? "proxy expected at most 2 arguments, got %d"
+                                        : "proxy expected at least 1 argument, got %d", nargs);
+        return NULL;
+    }
+    return weakproxy_new(args[0], nargs == 2 ? args[1] : NULL);
+}
+
 static const MpMethodDef weakref_functions[] = {
+    { "proxy", wr_proxy, 0 },
     { "getweakrefcount", wr_getweakrefcount, 0 }, { "getweakrefs", wr_getweakrefs, 0 },
     { NULL, NULL, 0 },
 };
@@ -208,6 +221,8 @@ MpObject *mod_weakref_init(void)
     int rc = module_add_functions(m, weakref_functions);
     if (rc == 0) rc = module_add(m, "ref", mp_newref(MP_OBJ(&MpWeakref_Type)));
     if (rc == 0) rc = module_add(m, "ReferenceType", mp_newref(MP_OBJ(&MpWeakref_Type)));
+    if (rc == 0) rc = module_add(m, "ProxyType", mp_newref(MP_OBJ(&MpWeakProxy_Type)));
+    if (rc == 0) rc = module_add(m, "CallableProxyType", mp_newref(MP_OBJ(&MpWeakCallableProxy_Type)));
     if (rc == 0) rc = run_prelude(m, prelude);
     if (rc < 0) {
         mp_decref(m);

@@ -134,6 +134,14 @@ MpObject *module_loaded(MpObject *name)
     return NULL;
 }
 
+MpObject *module_loaded_cstr(const char *name)
+{
+    for (int i = 0; i < NKNOWN; i++)
+        if (!strcmp(name, known[i].name))
+            return loaded[i];
+    return NULL;
+}
+
 void modules_reset(void)
 {
     memset(loaded, 0, sizeof loaded);

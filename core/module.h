@@ -27,7 +27,13 @@ int module_add(MpObject *module, const char *name, MpObject *value);  /* steals 
 MpObject *module_import(MpObject *name);
 /* The module if it was imported (borrowed), else NULL. */
 MpObject *module_loaded(MpObject *name);
+MpObject *module_loaded_cstr(const char *name);
 void modules_reset(void);
+/* sys.unraisablehook when the snippet replaced it (borrowed), else NULL;
+ * the UnraisableHookArgs object for it (new reference). */
+MpObject *sys_unraisable_hook(void);
+MpObject *sys_unraisable_args(MpObject *exc, MpObject *obj, MpObject *err_msg);
+extern MpType MpUnraisableArgs_Type;
 void modules_visit_roots(MpVisit visit, void *arg);
 
 /* Builders of memplay's modules (mod_*.c). */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "abstract.h"
 #include "err.h"
+#include "weakref.h"
 #include "int.h"
 #include "float.h"
 #include "str.h"
@@ -241,6 +242,8 @@ static MpObject *builtin_binop(MpObject *a, MpObject *b, AstOp op)
     if (is_num(a) && is_num(b))
         return float_binop(as_double(a), as_double(b), op);
     MpType *ta = a->type, *tb = b->type;
+    if (ta == &MpBytes_Type || (tb == &MpBytes_Type && op == OPK_Mult && int_check(a)))
+        return bytes_binop(a, b, op);
     int seq_a = ta == &MpStr_Type || ta == &MpList_Type || ta == &MpTuple_Type;
     if (op == OPK_Add && seq_a) {
         if (tb == ta)
@@ -284,8 +287,21 @@ static MpObject *call_dunder(MpObject *o, const char *name, MpObject *arg)
     return missing ? mp_newref(MP_NOTIMPL) : r;
 }
 
+/* An operation with a proxy operand applies to the referents. */
+static MpObject *proxy_binop(MpObject *a, MpObject *b, AstOp op, int inplace)
+{
+    MpObject *x = weakproxy_unwrap(a), *y = x ? weakproxy_unwrap(b) : NULL;
+    MpObject *r = !y ? NULL : op == OPK_NONE ? obj_unary(x, (AstOp)inplace)
+                : inplace ? obj_inplace(x, y, op) : obj_binop(x, y, op);
+    mp_xdecref(x);
+    mp_xdecref(y);
+    return r;
+}
+
 MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 {
+    if (weakref_is_proxy(a) || weakref_is_proxy(b))
+        return proxy_binop(a, b, op, 0);
     MpObject *r;
     int rfirst = is_heap(b) && b->type != a->type && type_is_subtype(b->type, a->type);
     if (rfirst) {
@@ -317,6 +333,8 @@ MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 
 MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
 {
+    if (weakref_is_proxy(a) || weakref_is_proxy(b))
+        return proxy_binop(a, b, op, 1);
     if (a->type == &MpList_Type && op == OPK_Add)
         return list_extend(a, b) < 0 ? NULL : mp_newref(a);
     if (a->type == &MpSet_Type && is_set(b) && (op == OPK_BitOr || op == OPK_BitAnd || op == OPK_Sub || op == OPK_BitXor)) {
@@ -346,6 +364,8 @@ MpObject *obj_unary(MpObject *a, AstOp op)
         int t = obj_truth(a);
         return t < 0 ? NULL : mp_newref(t ? MP_FALSE : MP_TRUE);
     }
+    if (weakref_is_proxy(a))
+        return proxy_binop(a, a, OPK_NONE, (int)op);
     if (int_check(a)) {
         int64_t v = int_as_i64(a);
         if (op == OPK_USub) return v == INT64_MIN ? overflow() : int_from_i64(-v);
@@ -450,6 +470,8 @@ static MpObject *builtin_compare(MpObject *a, MpObject *b, AstOp op)
     }
     if (a->type == &MpStr_Type && b->type == &MpStr_Type)
         return mp_newref(cmp_result(str_cmp(a, b), op) ? MP_TRUE : MP_FALSE);
+    if (a->type == &MpBytes_Type && b->type == &MpBytes_Type)
+        return bytes_compare(a, b, op);
     if (a->type == b->type && (a->type == &MpList_Type || a->type == &MpTuple_Type))
         return seq_compare(a, b, op);
     if (a->type == &MpDict_Type && b->type == &MpDict_Type && (op == OPK_Eq || op == OPK_NotEq)) {
@@ -529,6 +551,13 @@ static MpObject *compare(MpObject *a, MpObject *b, AstOp op)
         return mp_newref((r == (op == OPK_In)) ? MP_TRUE : MP_FALSE);
     }
     default: break;
+    }
+    if (weakref_is_proxy(a) || weakref_is_proxy(b)) {
+        MpObject *x = weakproxy_unwrap(a), *y = x ? weakproxy_unwrap(b) : NULL;
+        MpObject *res = y ? obj_compare(x, y, op) : NULL;
+        mp_xdecref(x);
+        mp_xdecref(y);
+        return res;
     }
     MpObject *r;
     int rfirst = is_heap(b) && b->type != a->type && type_is_subtype(b->type, a->type);

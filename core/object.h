@@ -64,6 +64,7 @@ enum {
     MP_TF_MANAGED_DICT = 1u << 1,  /* instances: pre-header with dict/values */
     MP_TF_HEAPTYPE = 1u << 2,      /* a class made by the snippet */
     MP_TF_BASETYPE = 1u << 3,      /* may be subclassed */
+    MP_TF_SLOTTED = 1u << 4,       /* instances: the __slots__ layout (class.c) */
 };
 
 /* A type.  Builtin types are static C objects; classes are heap objects of

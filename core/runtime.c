@@ -62,7 +62,8 @@ static MpType *const static_types[] = {
     &MpNotImplemented_Type, &MpEllipsis_Type, &MpStdStream_Type, &MpEnumerate_Type, &MpZip_Type,
     &MpMap_Type, &MpFilter_Type, &MpReversed_Type, &MpDictKeys_Type, &MpDictValues_Type,
     &MpDictItems_Type, &MpDictKeyIter_Type, &MpDictValueIter_Type, &MpDictItemIter_Type, &MpGen_Type,
-    &MpExc_StepCapReached,
+    &MpExc_StepCapReached, &MpUnraisableArgs_Type, &MpBytesIter_Type,
+    &MpWeakProxy_Type, &MpWeakCallableProxy_Type, &MpMemberDescr_Type,
 };
 
 

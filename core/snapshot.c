@@ -20,6 +20,7 @@
 #include "set.h"
 #include "snapshot.h"
 #include "gen.h"
+#include "code.h"
 #include "str.h"
 #include "textout.h"
 #include "tuple.h"
@@ -128,7 +129,7 @@ static void short_repr(Repr *r, MpObject *o, int depth)
         snprintf(buf, sizeof buf, "<%s %s>", t == &MpMethod_Type ? "bound method"
                  : t == &MpBuiltin_Type ? "built-in function" : "function", name);
         rput(r, buf);
-    } else if (t == &MpWeakref_Type) {
+    } else if (weakref_check(o)) {
         MpObject *to = weakref_get((MpWeakref *)o);
         snprintf(buf, sizeof buf, !to || to == MP_NONE ? "<weakref; dead>" : "<weakref to %s>",
                  to ? to->type->name : "");
@@ -189,6 +190,18 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
             fn(ctx, k, "element");
         return;
     }
+    if (t == &MpFunction_Type) {
+        MpFunction *fn_ = (MpFunction *)o;
+        MpObject *fields[] = { fn_->code, fn_->globals, fn_->name, fn_->qualname, fn_->defaults,
+                               fn_->kwdefaults, fn_->closure, fn_->doc, fn_->dict, fn_->module };
+        static const char *const names[] = { "__code__", "__globals__", "__name__", "__qualname__",
+                                             "__defaults__", "__kwdefaults__", "__closure__", "__doc__",
+                                             "__dict__", "__module__" };
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+            if (fields[i])
+                fn(ctx, fields[i], names[i]);
+        return;
+    }
     if (t == &MpCell_Type) {
         if (((MpCell *)o)->ref)
             fn(ctx, ((MpCell *)o)->ref, "cell_contents");
@@ -201,7 +214,7 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
             fn(ctx, ((MpMethod *)o)->self, "__self__");
         return;
     }
-    if (t == &MpWeakref_Type) {
+    if (weakref_check(o)) {
         if (((MpWeakref *)o)->callback)
             fn(ctx, ((MpWeakref *)o)->callback, "callback");
         return;
@@ -216,6 +229,21 @@ static void labelled(MpObject *o, RefFn fn, void *ctx)
                 fn(ctx, fields[i], names[i]);
         for (uint32_t i = 0; i < c->nkeys; i++)
             fn(ctx, c->cached_keys[i], "attribute name");
+        if (c->slot_fields)
+            fn(ctx, c->slot_fields, "__slots__");
+        return;
+    }
+    if (t->flags & MP_TF_SLOTTED) {
+        /* the __slots__ layout: one field per name (class.c) */
+        MpObject *names = ((MpClass *)t)->slot_fields;
+        MpObject **fields = (MpObject **)(o + 1);
+        fn(ctx, MP_OBJ(t), "__class__");
+        for (int64_t i = 0; i < tuple_size(names); i++) {
+            if (!fields[i] || str_eq_cstr(tuple_item(names, i), "__weakref__"))
+                continue;
+            str_to_cbuf(tuple_item(names, i), via, sizeof via);
+            fn(ctx, fields[i], via);
+        }
         return;
     }
     if (t->flags & MP_TF_MANAGED_DICT) {
@@ -397,7 +425,7 @@ static void write_object(TextOut *o, MpObject *ob, int reachable)
     RefOut ro = { o, 0 };
     labelled(ob, write_ref, &ro);
     text_puts(o, "]");
-    if (ob->type == &MpWeakref_Type) {
+    if (weakref_check(ob)) {
         MpObject *to = weakref_get((MpWeakref *)ob);
         text_puts(o, ",\"referent\":");
         if (to == MP_NONE)
@@ -447,7 +475,8 @@ static void buffers_of(MpObject *ob, Owners *ow)
         owner_add(ow, ((MpDict *)ob)->keys, ob, "keys", -1);
     else if ((t == &MpSet_Type || t == &MpFrozenSet_Type) && ((MpSet *)ob)->table != ((MpSet *)ob)->smalltable)
         owner_add(ow, ((MpSet *)ob)->table, ob, "table", -1);
-    else if (t == &MpType_Type && (((MpType *)ob)->flags & MP_TF_HEAPTYPE))
+    else if (t == &MpType_Type && (((MpType *)ob)->flags & MP_TF_HEAPTYPE)
+             && ((MpClass *)ob)->cached_keys)
         owner_add(ow, ((MpClass *)ob)->cached_keys, ob, "cached keys", -1);
     else if (t->flags & MP_TF_MANAGED_DICT)
         owner_add(ow, instance_managed(ob)->values, ob, "values", -1);
@@ -589,6 +618,30 @@ static void write_frames(TextOut *o)
                 addr(o, f->localsplus[i]);
             else
                 text_puts(o, "null");
+        }
+        /* the holders a frame has: named locals/cells, and temporaries */
+        text_puts(o, "],\"locals\":[");
+        const MpCode *co = f->code && f->code->type == &MpCode_Type ? (const MpCode *)f->code : NULL;
+        int nl = co ? co->nlocalsplus : 0, k = 0;
+        for (int i = 0; i < nl && i < f->stacktop; i++) {
+            if (!f->localsplus[i])
+                continue;
+            char var[96];
+            str_to_cbuf(tuple_item(co->localsplusnames, i), var, sizeof var);
+            uint8_t kind = co->localkinds[i];
+            text_puts(o, k++ ? ",{\"name\":" : "{\"name\":");
+            text_json_str(o, var, strlen(var));
+            text_puts(o, ",\"address\":");
+            addr(o, f->localsplus[i]);
+            text_printf(o, ",\"kind\":\"%s\"}", (kind & MP_FREE) ? "free" : (kind & MP_CELL) ? "cell" : "local");
+        }
+        text_puts(o, "],\"temporaries\":[");
+        k = 0;
+        for (int i = nl; i < f->stacktop; i++) {
+            if (!f->localsplus[i])
+                continue;
+            text_puts(o, k++ ? "," : "");
+            addr(o, f->localsplus[i]);
         }
         text_puts(o, "]}");
     }

@@ -5,6 +5,10 @@
 #include "str.h"
 #include "runtime.h"
 #include "err.h"
+#include "int.h"
+#include "iter.h"
+#include "ast.h"
+#include "abstract.h"
 
 _Static_assert(sizeof(MpStr) <= 48, "str header fits CPython's ASCII header");
 _Static_assert(sizeof(MpBytes) <= 32, "bytes header fits CPython's");
@@ -429,4 +433,134 @@ MpObject *bytes_from(const char *s, size_t n)
     memcpy(b + 1, s, n);
     ((char *)(b + 1))[n] = '\0';
     return MP_OBJ(b);
+}
+
+/* ---- bytes operations (bytesobject.c) ------------------------------------- */
+
+MpObject *bytes_getitem(MpObject *o, MpObject *key)
+{
+    int64_t n = bytes_size(o);
+    if (int_check(key)) {
+        int64_t i = int_as_i64(key);
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n) {
+            err_set(&MpExc_IndexError, "index out of range");
+            return NULL;
+        }
+        return int_from_i64((unsigned char)bytes_data(o)[i]);
+    }
+    if (key->type == &MpSlice_Type) {
+        int64_t start, stop, step, len;
+        if (slice_indices(key, n, &start, &stop, &step, &len) < 0)
+            return NULL;
+        if (step == 1 && len == n)
+            return mp_newref(o);
+        char *buf = malloc(len ? (size_t)len : 1);
+        if (!buf) {
+            err_no_memory();
+            return NULL;
+        }
+        for (int64_t k = 0, i = start; k < len; k++, i += step)
+            buf[k] = bytes_data(o)[i];
+        MpObject *r = bytes_from(buf, (size_t)len);
+        free(buf);
+        return r;
+    }
+    err_set(&MpExc_TypeError, "byte indices must be integers or slices, not %s", key->type->name);
+    return NULL;
+}
+
+int bytes_contains(MpObject *o, MpObject *item)
+{
+    const char *d = bytes_data(o);
+    int64_t n = bytes_size(o);
+    if (int_check(item)) {
+        int64_t v = int_as_i64(item);
+        if (v < 0 || v > 255) {
+            err_set(&MpExc_ValueError, "byte must be in range(0, 256)");
+            return -1;
+        }
+        return memchr(d, (int)v, (size_t)n) != NULL;
+    }
+    if (item->type != &MpBytes_Type) {
+        err_set(&MpExc_TypeError, "a bytes-like object is required, not '%s'", item->type->name);
+        return -1;
+    }
+    int64_t m = bytes_size(item);
+    for (int64_t i = 0; i + m <= n; i++)
+        if (memcmp(d + i, bytes_data(item), (size_t)m) == 0)
+            return 1;
+    return 0;
+}
+
+/* bytes + bytes, bytes * int; MP_NOTIMPL for other operands. */
+MpObject *bytes_binop(MpObject *a, MpObject *b, int op)
+{
+    if (op == OPK_Add && a->type == &MpBytes_Type) {
+        if (b->type != &MpBytes_Type) {
+            if (b->type->flags & MP_TF_HEAPTYPE)
+                return MP_NOTIMPL;
+            err_set(&MpExc_TypeError, "can't concat %s to bytes", b->type->name);
+            return NULL;
+        }
+        int64_t n = bytes_size(a), m = bytes_size(b);
+        if (n == 0)
+            return mp_newref(b);
+        if (m == 0)
+            return mp_newref(a);
+        char *buf = malloc((size_t)(n + m));
+        if (!buf) {
+            err_no_memory();
+            return NULL;
+        }
+        memcpy(buf, bytes_data(a), (size_t)n);
+        memcpy(buf + n, bytes_data(b), (size_t)m);
+        MpObject *r = bytes_from(buf, (size_t)(n + m));
+        free(buf);
+        return r;
+    }
+    if (op == OPK_Mult) {
+        MpObject *seq = a->type == &MpBytes_Type ? a : b, *cnt = seq == a ? b : a;
+        if (!int_check(cnt)) {
+            if (cnt->type->flags & MP_TF_HEAPTYPE)
+                return MP_NOTIMPL;
+            err_set(&MpExc_TypeError, "can't multiply sequence by non-int of type '%s'", cnt->type->name);
+            return NULL;
+        }
+        int64_t k = int_as_i64(cnt), n = bytes_size(seq);
+        if (k < 0)
+            k = 0;
+        if (k == 1)
+            return mp_newref(seq);
+        if (n && k > (int64_t)runtime_settings()->heap_limit / n) {
+            err_no_memory();
+            return NULL;
+        }
+        char *buf = malloc(n * k > 0 ? (size_t)(n * k) : 1);
+        if (!buf) {
+            err_no_memory();
+            return NULL;
+        }
+        for (int64_t i = 0; i < k; i++)
+            memcpy(buf + i * n, bytes_data(seq), (size_t)n);
+        MpObject *r = bytes_from(buf, (size_t)(n * k));
+        free(buf);
+        return r;
+    }
+    return MP_NOTIMPL;
+}
+
+/* Rich comparison of two bytes (bytes_richcompare). */
+MpObject *bytes_compare(MpObject *a, MpObject *b, int op)
+{
+    if (a->type != &MpBytes_Type || b->type != &MpBytes_Type)
+        return MP_NOTIMPL;
+    int64_t n = bytes_size(a), m = bytes_size(b);
+    int c = memcmp(bytes_data(a), bytes_data(b), (size_t)(n < m ? n : m));
+    if (c == 0)
+        c = n < m ? -1 : n > m;
+    int r = op == OPK_Eq ? c == 0 : op == OPK_NotEq ? c != 0 : op == OPK_Lt ? c < 0
+          : op == OPK_LtE ? c <= 0 : op == OPK_Gt ? c > 0 : c >= 0;
+    return mp_newref(r ? MP_TRUE : MP_FALSE);
 }

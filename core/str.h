@@ -69,5 +69,11 @@ MpObject *strbuf_finish(StrBuf *b);
 MpObject *bytes_from(const char *s, size_t n);
 static inline const char *bytes_data(const MpObject *o) { return (const char *)((const MpBytes *)o + 1); }
 static inline int64_t bytes_size(const MpObject *o) { return ((const MpBytes *)o)->size; }
+/* bytes[i] / bytes[a:b], `x in bytes`, bytes + bytes, bytes * n and
+ * comparisons (op: an AstOp; MP_NOTIMPL for operands bytes leaves alone). */
+MpObject *bytes_getitem(MpObject *o, MpObject *key);
+int bytes_contains(MpObject *o, MpObject *item);
+MpObject *bytes_binop(MpObject *a, MpObject *b, int op);
+MpObject *bytes_compare(MpObject *a, MpObject *b, int op);
 
 #endif

@@ -6,6 +6,8 @@
 #include "str.h"
 #include "region.h"
 #include "tuple.h"
+#include "abstract.h"
+#include "exc.h"
 #include <stdio.h>
 
 _Static_assert(sizeof(MpWeakref) <= MP_WEAKREF_SIZE, "weakref fits CPython's size");
@@ -106,7 +108,21 @@ static void insert_head(MpWeakref *wr, MpWeakref **list)
     *list = wr;
 }
 
-MpObject *weakref_new(MpObject *obj, MpObject *callback)
+/* The callback-less ref and proxy at the head of a list (get_basic_refs). */
+static void get_basic_refs(MpWeakref *head, MpWeakref **refp, MpWeakref **proxyp)
+{
+    *refp = *proxyp = NULL;
+    if (head && !head->callback) {
+        if (head->ob.type == &MpWeakref_Type) {
+            *refp = head;
+            head = head->next;
+        }
+        if (head && !head->callback && weakref_is_proxy(MP_OBJ(head)))
+            *proxyp = head;
+    }
+}
+
+static MpObject *new_ref_or_proxy(MpObject *obj, MpObject *callback, int proxy)
 {
     if (!obj->type->weaklistoffset) {
         err_set(&MpExc_TypeError, "cannot create weak reference to '%s' object",
@@ -116,11 +132,16 @@ MpObject *weakref_new(MpObject *obj, MpObject *callback)
     if (callback == MP_NONE)
         callback = NULL;
     MpWeakref **list = weakref_listptr(obj);
-    /* the shared plain ref, if any, is always first */
-    MpWeakref *plain = (*list && !(*list)->callback) ? *list : NULL;
-    if (!callback && plain)
-        return mp_newref(MP_OBJ(plain));
-    MpWeakref *wr = (MpWeakref *)object_new(&MpWeakref_Type, 0, sizeof(MpWeakref));
+    MpWeakref *ref, *prx;
+    get_basic_refs(*list, &ref, &prx);
+    /* the shared plain ref and plain proxy */
+    if (!callback && !proxy && ref)
+        return mp_newref(MP_OBJ(ref));
+    if (!callback && proxy && prx)
+        return mp_newref(MP_OBJ(prx));
+    MpType *t = !proxy ? &MpWeakref_Type
+              : obj_callable(obj) ? &MpWeakCallableProxy_Type : &MpWeakProxy_Type;
+    MpWeakref *wr = (MpWeakref *)object_new(t, 0, sizeof(MpWeakref));
     if (!wr)
         return NULL;
     /* the allocation may have run a collection that killed obj's last
@@ -128,15 +149,30 @@ MpObject *weakref_new(MpObject *obj, MpObject *callback)
     wr->object = obj;
     wr->callback = callback ? mp_newref(callback) : NULL;
     wr->hash = -1;
-    plain = (*list && !(*list)->callback) ? *list : NULL;
-    if (!callback)
+    get_basic_refs(*list, &ref, &prx);
+    if (!callback && !proxy) {
         insert_head(wr, list);
-    else if (plain)
-        insert_after(wr, plain);
-    else
-        insert_head(wr, list);
+    } else {
+        /* a plain proxy goes after the plain ref; refs and proxies with
+         * callbacks after both */
+        MpWeakref *prev = !callback ? ref : prx ? prx : ref;
+        if (prev)
+            insert_after(wr, prev);
+        else
+            insert_head(wr, list);
+    }
     gc_track(MP_OBJ(wr));
     return MP_OBJ(wr);
+}
+
+MpObject *weakref_new(MpObject *obj, MpObject *callback)
+{
+    return new_ref_or_proxy(obj, callback, 0);
+}
+
+MpObject *weakproxy_new(MpObject *obj, MpObject *callback)
+{
+    return new_ref_or_proxy(obj, callback, 1);
 }
 
 /* Calls callback(wr); an error is reported as unraisable (handle_callback). */
@@ -217,4 +253,109 @@ void weakref_clear_refs(MpObject *o)
         if (t->items[i * 2 + 1])
             handle_callback((MpWeakref *)t->items[i * 2], t->items[i * 2 + 1]);
     mp_decref(tuple);
+}
+
+/* ---- proxies (weakref.proxy) ---------------------------------------------------
+ * A proxy is a weak reference of type ProxyType or CallableProxyType that
+ * forwards operations to its referent (CPython's proxy_* functions); the
+ * abstract layer unwraps proxies through weakproxy_referent. */
+
+MpObject *weakproxy_referent(MpObject *o)
+{
+    MpObject *r = ((MpWeakref *)o)->object;
+    if (r == MP_NONE || r->refcnt <= 0) {
+        err_set(&MpExc_ReferenceError, "weakly-referenced object no longer exists");
+        return NULL;
+    }
+    return r;
+}
+
+static MpObject *proxy_repr(MpObject *o)
+{
+    MpWeakref *wr = (MpWeakref *)o;
+    char buf[200];
+    snprintf(buf, sizeof buf, "<weakproxy at 0x%llx to %s at 0x%llx>",
+             (unsigned long long)region_sim(o), wr->object->type->name,
+             (unsigned long long)region_sim(wr->object));
+    return str_from_cstr(buf);
+}
+
+static int64_t proxy_hash(MpObject *o)
+{
+    err_set(&MpExc_TypeError, "unhashable type: '%s'", o->type->name);
+    return -1;
+}
+
+static MpObject *proxy_getattro(MpObject *o, MpObject *name)
+{
+    MpObject *r = weakproxy_referent(o);
+    if (!r)
+        return NULL;
+    mp_incref(r);
+    MpObject *v = obj_getattr(r, name);
+    mp_decref(r);
+    return v;
+}
+
+static int proxy_setattro(MpObject *o, MpObject *name, MpObject *value)
+{
+    MpObject *r = weakproxy_referent(o);
+    if (!r)
+        return -1;
+    mp_incref(r);
+    int rc = obj_setattr(r, name, value);
+    mp_decref(r);
+    return rc;
+}
+
+static MpObject *proxy_str(MpObject *o)
+{
+    MpObject *r = weakproxy_referent(o);
+    if (!r)
+        return NULL;
+    mp_incref(r);
+    MpObject *v = obj_str(r);
+    mp_decref(r);
+    return v;
+}
+
+static MpObject *proxy_iter(MpObject *o)
+{
+    MpObject *r = weakproxy_referent(o);
+    if (!r)
+        return NULL;
+    mp_incref(r);
+    MpObject *v = obj_iter(r);
+    mp_decref(r);
+    return v;
+}
+
+static MpObject *proxy_iternext(MpObject *o)
+{
+    MpObject *r = weakproxy_referent(o);
+    if (!r)
+        return NULL;
+    mp_incref(r);
+    MpObject *v = obj_next(r);
+    mp_decref(r);
+    return v;
+}
+
+#define PROXY_TYPE(var, pyname) \
+    MpType var = { .ob = MP_STATIC_TYPE_HEAD, .name = pyname, \
+        .basicsize = MP_WEAKREF_SIZE, .flags = MP_TF_GC, \
+        .dealloc = weakref_dealloc, .traverse = weakref_traverse, \
+        .clear = weakref_tp_clear, .repr = proxy_repr, .hash = proxy_hash, \
+        .getattro = proxy_getattro, .setattro = proxy_setattro, .str = proxy_str, \
+        .iter = proxy_iter, .iternext = proxy_iternext }
+
+PROXY_TYPE(MpWeakProxy_Type, "weakref.ProxyType");
+PROXY_TYPE(MpWeakCallableProxy_Type, "weakref.CallableProxyType");
+
+MpObject *weakproxy_unwrap(MpObject *o)
+{
+    if (!weakref_is_proxy(o))
+        return mp_newref(o);
+    MpObject *r = weakproxy_referent(o);
+    return r ? mp_newref(r) : NULL;
 }

@@ -23,7 +23,17 @@ typedef struct MpWeakref {
     struct MpWeakref *prev, *next;
 } MpWeakref;
 
-extern MpType MpWeakref_Type;
+extern MpType MpWeakref_Type, MpWeakProxy_Type, MpWeakCallableProxy_Type;
+
+static inline int weakref_is_proxy(const MpObject *o)
+{
+    return o->type == &MpWeakProxy_Type || o->type == &MpWeakCallableProxy_Type;
+}
+/* A ref or a proxy: an object on some referent's weakref list. */
+static inline int weakref_check(const MpObject *o)
+{
+    return o->type == &MpWeakref_Type || weakref_is_proxy(o);
+}
 
 enum { MP_WEAKREF_SIZE = 64 };   /* PyWeakReference on x86-64, sans GC head */
 
@@ -31,6 +41,13 @@ enum { MP_WEAKREF_SIZE = 64 };   /* PyWeakReference on x86-64, sans GC head */
  * NULL or None); NULL with TypeError "cannot create weak reference to
  * 'list' object" when obj's type is not weak-referenceable. */
 MpObject *weakref_new(MpObject *obj, MpObject *callback);
+
+/* weakref.proxy(obj, callback): a CallableProxyType when obj is callable. */
+MpObject *weakproxy_new(MpObject *obj, MpObject *callback);
+/* o itself, or a proxy's referent (new reference); NULL with ReferenceError. */
+MpObject *weakproxy_unwrap(MpObject *o);
+/* A proxy's referent (borrowed), or NULL with ReferenceError when dead. */
+MpObject *weakproxy_referent(MpObject *proxy);
 
 /* The referent (borrowed), or MP_NONE when dead. */
 MpObject *weakref_get(MpWeakref *wr);
