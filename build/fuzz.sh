@@ -28,6 +28,10 @@ trap 'rm -rf "$seeds"' EXIT
 find tests/snippets tests/lexer tests/parser tests/symtable tests/errors -name '*.py' 2>/dev/null |
   while read -r f; do cp "$f" "$seeds/$(echo "$f" | tr / _)"; done
 found=0
+# ASan's frames are several times larger than plain ones: 1,000 levels of
+# Python recursion through C (a __repr__ calling repr) need more than the
+# default 8 MiB of stack, as in `make test-sanitize`.
+ulimit -s 262144 2>/dev/null || true
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)
   bin="$out/$name.bin"
