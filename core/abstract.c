@@ -176,39 +176,37 @@ int obj_truth(MpObject *o)
     return 1;
 }
 
+/* An instance's __repr__ or __str__, which must return a str; *missing
+ * when the class defines none. */
+static MpObject *text_dunder(MpObject *o, const char *name, int *missing)
+{
+    *missing = 1;
+    if (!is_instance_type(o->type) || o->type == &MpType_Type)
+        return NULL;
+    MpObject *r = obj_call_method(o, name, NULL, 0, missing);
+    if (!*missing && r && !str_check(r)) {
+        err_set(&MpExc_TypeError, "%s returned non-string (type %s)", name, type_name(r));
+        mp_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
 MpObject *obj_repr(MpObject *o)
 {
-    if (is_instance_type(o->type) && o->type != &MpType_Type) {
-        int missing;
-        MpObject *r = obj_call_method(o, "__repr__", NULL, 0, &missing);
-        if (!missing) {
-            if (r && !str_check(r)) {
-                err_set(&MpExc_TypeError, "__repr__ returned non-string (type %s)", type_name(r));
-                mp_decref(r);
-                return NULL;
-            }
-            return r;
-        }
-    }
-    return object_repr(o);
+    int missing;
+    MpObject *r = text_dunder(o, "__repr__", &missing);
+    return missing ? object_repr(o) : r;
 }
 
 MpObject *obj_str(MpObject *o)
 {
     if (str_check(o))
         return mp_newref(o);
-    if (is_instance_type(o->type) && o->type != &MpType_Type) {
-        int missing;
-        MpObject *r = obj_call_method(o, "__str__", NULL, 0, &missing);
-        if (!missing) {
-            if (r && !str_check(r)) {
-                err_set(&MpExc_TypeError, "__str__ returned non-string (type %s)", type_name(r));
-                mp_decref(r);
-                return NULL;
-            }
-            return r;
-        }
-    }
+    int missing;
+    MpObject *r = text_dunder(o, "__str__", &missing);
+    if (!missing)
+        return r;
     for (MpType *t = o->type; t; t = t->base)
         if (t->str)
             return t->str(o);

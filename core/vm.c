@@ -111,13 +111,11 @@ MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
         return NULL;
     }
     MpFrame *f = vm_push_call(func, args, nargs, kwnames);
-    if (!f)
-        return NULL;
-    f->flags |= MP_FRAME_ENTRY;
-    return eval(f);
+    return f ? vm_eval_frame(f) : NULL;
 }
 
-MpObject *vm_start_module(MpObject *code, MpObject *globals)
+/* The frame a module's code runs in (the VM's names made on first use). */
+static MpFrame *push_module_frame(MpObject *code, MpObject *globals)
 {
     MpCode *co = (MpCode *)code;
     call_python_hook = vm_call;
@@ -126,10 +124,14 @@ MpObject *vm_start_module(MpObject *code, MpObject *globals)
     if (!str_exit && !(str_exit = str_from_cstr("__exit__")))
         return NULL;
     MpFrame *f = frame_push(NULL, globals, code, co->nlocalsplus, co->stacksize);
-    if (!f)
-        return NULL;
-    f->flags |= MP_FRAME_ENTRY;
-    return vm_continue();
+    if (f)
+        f->flags |= MP_FRAME_ENTRY;
+    return f;
+}
+
+MpObject *vm_start_module(MpObject *code, MpObject *globals)
+{
+    return push_module_frame(code, globals) ? vm_continue() : NULL;
 }
 
 /* Pausing is allowed only in the eval loop the module runs in (not in
@@ -146,17 +148,8 @@ MpObject *vm_continue(void)
 
 MpObject *vm_run_module(MpObject *code, MpObject *globals)
 {
-    MpCode *co = (MpCode *)code;
-    call_python_hook = vm_call;
-    if (!str_enter && !(str_enter = str_from_cstr("__enter__")))
-        return NULL;
-    if (!str_exit && !(str_exit = str_from_cstr("__exit__")))
-        return NULL;
-    MpFrame *f = frame_push(NULL, globals, code, co->nlocalsplus, co->stacksize);
-    if (!f)
-        return NULL;
-    f->flags |= MP_FRAME_ENTRY;
-    return eval(f);
+    MpFrame *f = push_module_frame(code, globals);
+    return f ? eval(f) : NULL;
 }
 
 /* ---- names ------------------------------------------------------------------- */
