@@ -149,7 +149,7 @@ for i in range(25):
         # the item array grew: room for more items than needed, 8 bytes each
         print(len(items), size, "room for", (size - 56) // 8)
 `,
-    watch: 'Watch the list\'s item array in the Memory tab: most appends only fill a free slot, but when the array is full it is reallocated with spare room (4, 8, 16, 24, 32 slots) and moves to a bigger block. The narration says when an append resizes the array.',
+    watch: 'Watch the list\'s item array in the Memory tab: most appends only fill a free slot, but when the array is full it is reallocated with spare room (4, 8, 16, 24, 32 slots) and moves to a bigger block. The narration names each new item array and the block it gets.',
   },
   {
     id: 'large-objects-heap',
