@@ -104,14 +104,18 @@ test: setup
 	$(MAKE) test-web
 
 # Benchmarks measure, tests assert: ratios against a baseline taken in the
-# same run.  The snippet benchmarks (tests/bench/*.py) need the interpreter.
+# same run.  The snippet benchmarks (tests/bench/*.py) run natively, as WASM
+# under node and in python3, alternating; then the page's weight, cold load
+# and render time (tests/bench/run.mjs).  Everything lands in
+# build/out/bench.json; BENCH_ROUNDS=N sets the snippet rounds (default 5).
 $(NATIVE)/bench/%: tests/bench/%.c $(NATIVE)/libmemplay.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icore $< $(NATIVE)/libmemplay.a -lm -o $@
 
-bench: $(NATIVE)/bench/alloc_churn wasm
+bench: native $(NATIVE)/bench/alloc_churn web
 	$(NATIVE)/bench/alloc_churn
 	node tests/bench/seek.mjs
+	node tests/bench/run.mjs
 
 # libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each; not part of `make test`.
 fuzz: setup
