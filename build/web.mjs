@@ -15,8 +15,8 @@ await build({
   ...common, entryPoints: ['web/src/engine/worker.js'], outfile: `${out}/worker.js`,
   external: ['./memplay.mjs'],
 });
+await build({ bundle: true, minify: true, logLevel: 'warning', entryPoints: ['web/src/style.css'], outfile: `${out}/style.css` });
 copyFileSync('web/index.html', `${out}/index.html`);
-copyFileSync('web/src/style.css', `${out}/style.css`);
 copyFileSync('build/out/wasm/memplay.mjs', `${out}/memplay.mjs`);
 copyFileSync('build/out/wasm/memplay.wasm', `${out}/memplay.wasm`);
 console.log(`web: built ${out}/`);

@@ -1,5 +1,6 @@
 // The engine worker: the only code that holds the WASM module.  It answers
-// {id, name, args} requests with {id, result} or {id, error}.
+// {id, name, args} requests with {id, result} or {id, error}; a long run
+// also sends {id, progress} at each checkpoint.
 import createModule from './memplay.mjs';
 import { Engine } from './engine.js';
 
@@ -9,19 +10,41 @@ let engine = null;
 /** A C function that returns a JSON string in a static buffer, parsed. */
 const json = (m, fn) => JSON.parse(m.UTF8ToString(fn()));
 
-/** Requests the worker understands: (module, args) => result. */
+/** The engine of the last run (one per worker). */
+function current() {
+  if (!engine || !engine.running) throw new Error('nothing has run yet');
+  return engine;
+}
+
+/** Requests the worker understands: (module, args, id) => result. */
 const handlers = {
   sizeClasses: (m) => json(m, m._mp_wasm_size_classes),
-  cycleDemo: (m) => json(m, m._mp_wasm_cycle_demo),
-  /** Runs a snippet to its end, keeping checkpoints: {steps, lineSteps, exitStatus}. */
-  run: (m, { code, settings }) => {
+  /**
+   * Runs a snippet to its end, keeping checkpoints.  Answers {steps,
+   * lineSteps, exitStatus, first}: `first` is the state at step 1 (or, when
+   * no step ran — a syntax error — what the run printed).
+   */
+  run: (m, { code, settings }, id) => {
     engine = engine || new Engine(m);
-    return engine.run(String(code ?? ''), settings || {});
+    const onProgress = (p) => self.postMessage({ id, progress: p });
+    const result = engine.run(String(code ?? ''), settings || {}, { onProgress });
+    const first = result.steps > 0 ? engine.seek(1) : engine.endState();
+    return { ...result, first };
   },
   /** The state at a step of the last run: its description, output, timeline and snapshot. */
-  seek: (m, { step, events, snapshot }) => {
-    if (!engine) throw new Error('nothing has run yet');
-    return engine.seek(Number(step), { events: !!events, snapshot: snapshot !== false });
+  seek: (m, { step, snapshot }) =>
+    current().seek(Number(step), { snapshot: snapshot !== false }),
+  /** The next (direction 1) or previous (-1) line step, optionally only on `lines`. */
+  findStep: (m, { from, direction, lines }) => {
+    const e = current();
+    if (typeof e.findStep !== 'function') return null;
+    return e.findStep(Number(from), { direction: direction < 0 ? -1 : 1, lines: lines || null });
+  },
+  /** What was allocated between two steps and is still alive, and what was freed. */
+  diff: (m, { a, b }) => {
+    const e = current();
+    if (typeof e.diff !== 'function') throw new Error('this engine cannot compare steps');
+    return e.diff(Number(a), Number(b));
   },
 };
 
@@ -37,7 +60,7 @@ self.onmessage = async (event) => {
   }
   try {
     const module = await ready;
-    self.postMessage({ id, result: handlers[name](module, args || {}) });
+    self.postMessage({ id, result: handlers[name](module, args || {}, id) });
   } catch (err) {
     self.postMessage({ id, error: String((err && err.message) || err) });
   }

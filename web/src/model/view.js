@@ -1,0 +1,178 @@
+// What the page draws, derived from one snapshot (core/snapshot.schema.json):
+// the frames with their variables, the objects a learner's snippet made
+// (reached from those variables, plus garbage waiting for the collector),
+// and who holds each reference.  The runtime's own objects (builtins, type
+// objects, code, the weakref module's Python half) stay out of the picture
+// unless the snippet's variables lead to them, and even then modules,
+// classes, functions and code are drawn without their insides.
+
+/** @typedef {import('./types.js').Snapshot} Snapshot */
+/** @typedef {import('./types.js').SnapObject} SnapObject */
+
+/** Objects drawn as leaves: their references are the runtime's business. */
+const LEAF_TYPES = new Set(['module', 'type', 'code', 'builtin_function_or_method',
+  'method_descriptor', 'wrapper_descriptor', 'getset_descriptor', 'member_descriptor']);
+/** References of a function worth following (not __globals__, __code__, names). */
+const FUNCTION_REFS = /^(__defaults__|__kwdefaults__|__closure__|\[\d+\]|cell_contents)/;
+/** How many objects the graph draws one by one before grouping the rest. */
+export const GRAPH_LIMIT = 400;
+
+const isDunder = (name) => name.startsWith('__') && name.endsWith('__');
+
+/** Map from address to object. */
+export function indexObjects(memory) {
+  const byAddress = new Map();
+  for (const o of memory.objects) byAddress.set(o.address, o);
+  return byAddress;
+}
+
+/** The `__main__` module's globals dict, or null. */
+function mainGlobals(byAddress) {
+  for (const o of byAddress.values()) {
+    if (o.type !== 'dict') continue;
+    const name = o.refs.find((r) => r.via === "['__name__']");
+    if (name && byAddress.get(name.to)?.repr === "'__main__'") return o;
+  }
+  return null;
+}
+
+/** A dict's entries whose keys are strings: [{name, address}] in dict order. */
+function stringEntries(dict) {
+  const out = [];
+  for (const r of dict.refs) {
+    const m = /^\['(.*)'\]$/.exec(r.via);
+    if (m) out.push({ name: m[1], address: r.to });
+  }
+  return out;
+}
+
+/**
+ * The frames as a debugger shows them, outermost first: a `<module>` frame's
+ * variables are the module's globals (without the dunder names).
+ * @returns {{function: string, line: number, bytes: number, address: string,
+ *   locals: {name: string, kind: string, address: string}[], temporaries: string[]}[]}
+ */
+export function frameViews(memory, byAddress) {
+  const globals = mainGlobals(byAddress);
+  // the snapshot lists the innermost frame first; a debugger draws the outermost on top
+  return [...memory.stack.frames].reverse().map((f) => {
+    let locals = f.locals;
+    if (f.function === '<module>' && globals) {
+      locals = stringEntries(globals).filter((e) => !isDunder(e.name))
+        .map((e) => ({ ...e, kind: 'global' }));
+    }
+    return { function: f.function, line: f.line, bytes: f.bytes, address: f.address,
+      locals, temporaries: f.temporaries || [] };
+  });
+}
+
+/** True for objects the graph draws as boxes (not static constants). */
+const isBoxed = (o) => o.region !== 'static';
+
+/** The references of `o` the graph follows and draws. */
+export function drawnRefs(o, byAddress) {
+  if (LEAF_TYPES.has(o.type)) return [];
+  // an instance's class is named in its box's title
+  let refs = o.refs.filter((r) => r.via !== '__class__');
+  if (o.type === 'function') refs = refs.filter((r) => FUNCTION_REFS.test(r.via));
+  if (o.type === 'dict') {
+    // a string key is named in the label of its value's reference
+    refs = refs.filter((r) => !(r.via.startsWith("key '") && byAddress.get(r.to)?.type === 'str'));
+  }
+  if (o.type === 'type') refs = [];
+  return refs;
+}
+
+/**
+ * The objects to draw: breadth first from the frames' variables and
+ * temporaries, then every object alive but unreachable from any root (and
+ * what it leads to).  Each gets a column (its distance from a frame).
+ * @returns {{objects: {o: SnapObject, depth: number}[], hidden: number, hiddenByType: [string, number][]}}
+ */
+export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
+  const depth = new Map();
+  const queue = [];
+  const visit = (address, d) => {
+    const o = byAddress.get(address);
+    if (!o || depth.has(address) || !isBoxed(o)) return;
+    depth.set(address, d);
+    queue.push(address);
+  };
+  for (const f of frames) {
+    for (const l of f.locals) visit(l.address, 1);
+    for (const t of f.temporaries) visit(t, 1);
+  }
+  const unreachable = new Set(memory.unreachable);
+  const runtimeGarbage = (o) => o.type === 'module' || o.type === 'code' || o.type === 'type';
+  const walk = () => {
+    while (queue.length) {
+      const a = queue.shift();
+      const o = byAddress.get(a);
+      for (const r of drawnRefs(o, byAddress)) visit(r.to, depth.get(a) + 1);
+    }
+  };
+  walk();
+  for (const a of memory.unreachable) {
+    const o = byAddress.get(a);
+    if (o && !runtimeGarbage(o)) visit(a, 1);
+  }
+  walk();
+  const all = [...depth.entries()].map(([a, d]) => ({ o: byAddress.get(a), depth: d,
+    garbage: unreachable.has(a) }));
+  all.sort((x, y) => x.depth - y.depth || (x.o.address < y.o.address ? -1 : 1));
+  const shown = all.slice(0, limit);
+  const counts = new Map();
+  for (const { o } of all.slice(limit)) counts.set(o.type, (counts.get(o.type) || 0) + 1);
+  return { objects: shown, hidden: all.length - shown.length,
+    hiddenByType: [...counts.entries()].sort((a, b) => b[1] - a[1]) };
+}
+
+/**
+ * Who holds references to `address`: frame variables, temporaries and
+ * every object's references, each as a sentence fragment.
+ * @returns {{holder: string, via: string, address?: string}[]}
+ */
+export function holdersOf(address, memory, byAddress, frames) {
+  const out = [];
+  for (const f of frames) {
+    for (const l of f.locals) {
+      if (l.address === address) out.push({ holder: `${f.function}`, via: `${l.kind} ${l.name}` });
+    }
+    for (const t of f.temporaries) {
+      if (t === address) out.push({ holder: `${f.function}`, via: 'temporary (value stack)' });
+    }
+  }
+  for (const o of memory.objects) {
+    for (const r of o.refs) {
+      if (r.to === address) out.push({ holder: `${o.type} at ${o.address}`, via: describeVia(o, r.via), address: o.address });
+    }
+  }
+  return out;
+}
+
+/** A reference's label in words: "list slot [0]", "attribute k", "dict value ['k']". */
+export function describeVia(o, via) {
+  if (!via) return 'internal reference';
+  if (/^\[\d+\]$/.test(via)) return `${o.type === 'tuple' ? 'tuple item' : 'list slot'} ${via}`;
+  if (via.startsWith('[')) return `dict value ${via}`;
+  if (via.startsWith('key ')) return `dict ${via}`;
+  if (via === 'cell_contents') return 'cell contents';
+  if (/^[A-Za-z_]\w*$/.test(via) && !isDunder(via)) return `attribute ${via}`;
+  return via;
+}
+
+/** "g0", "g1", "g2", "untracked", "permanent" or "" for an object's generation. */
+export function generationLabel(g) {
+  if (g === null || g === undefined) return 'untracked';
+  return typeof g === 'number' ? `gen ${g}` : g;
+}
+
+/** Formats a byte count: "56 B", "3.2 KiB", "1.0 MiB". */
+export function bytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** 1234567 → "1,234,567". */
+export const num = (n) => Number(n).toLocaleString('en-US');

@@ -1,0 +1,113 @@
+// The page's one state module: a plain store (state object, subscribers,
+// `useStore` for components) and what survives reloads (the draft, the
+// settings, the theme) in localStorage.  Actions live in actions.js.
+import { useEffect, useReducer } from 'preact/hooks';
+import { DEFAULT_EXAMPLE } from './examples.js';
+
+/** The run settings a snippet starts with (PRODUCT.md, settings). */
+export const DEFAULT_SETTINGS = Object.freeze({
+  thresholds: [700, 10, 10], gcEnabled: true, heapLimit: 256 * 1024 * 1024,
+  stepCap: 10_000_000, pymalloc: true,
+});
+
+/** localStorage keys. */
+export const KEYS = { draft: 'memplay:draft', settings: 'memplay:settings', theme: 'memplay:theme' };
+
+function load(key, fallback) {
+  try {
+    const v = localStorage.getItem(key);
+    return v === null ? fallback : v;
+  } catch {
+    return fallback;                   // storage disabled: nothing persists
+  }
+}
+
+export function save(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage full or disabled: the page goes on without it */
+  }
+}
+
+function loadSettings() {
+  try {
+    const s = JSON.parse(load(KEYS.settings, 'null'));
+    return s && typeof s === 'object' ? { ...DEFAULT_SETTINGS, ...s } : { ...DEFAULT_SETTINGS };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+/**
+ * @typedef {object} State
+ * @property {string} code            the editor's text
+ * @property {typeof DEFAULT_SETTINGS} settings
+ * @property {'light'|'dark'} theme
+ * @property {'line'|'event'} granularity
+ * @property {Set<number>} breakpoints
+ * @property {'idle'|'running'|'ready'} phase
+ * @property {{steps: number, lineSteps: number}|null} progress  while running
+ * @property {{steps: number, lineSteps: number, exitStatus: number, stopped: boolean, code: string}|null} run
+ * @property {number} step            the step shown (0 before a run)
+ * @property {import('./model/types.js').Trace|null} trace      the state at `step`
+ * @property {import('./model/types.js').Trace|null} previous   the state shown before it
+ * @property {string|null} error      a message for the error banner
+ * @property {{line: number, col: number|null, message: string}|null} syntaxError
+ * @property {'objects'|'memory'|'gc'} tab
+ * @property {boolean} playing
+ * @property {number} speed           steps per second while playing
+ * @property {string|null} selected   the object whose holders are listed
+ * @property {string|null} hovered    the object (or block) under the pointer
+ * @property {{a: number|null, b: number|null, result: object|null, error?: string}} diff
+ * @property {string|null} exampleId  the example loaded last
+ * @property {boolean} settingsOpen
+ */
+
+/** @type {State} */
+let state = {
+  code: load(KEYS.draft, null) ?? DEFAULT_EXAMPLE.code,
+  settings: loadSettings(),
+  theme: load(KEYS.theme, null) ?? (prefersDark() ? 'dark' : 'light'),
+  granularity: 'line',
+  breakpoints: new Set(),
+  phase: 'idle',
+  progress: null,
+  run: null,
+  step: 0,
+  trace: null,
+  previous: null,
+  error: null,
+  syntaxError: null,
+  tab: 'objects',
+  playing: false,
+  speed: 4,
+  selected: null,
+  hovered: null,
+  diff: { a: null, b: null, result: null },
+  exampleId: load(KEYS.draft, null) === null ? DEFAULT_EXAMPLE.id : null,
+  settingsOpen: false,
+};
+
+const listeners = new Set();
+
+/** @returns {State} */
+export const getState = () => state;
+
+/** Merges `patch` into the state and re-renders subscribers. */
+export function setState(patch) {
+  state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
+  for (const l of listeners) l();
+}
+
+/** The state, re-rendering the component on every change. */
+export function useStore() {
+  const [, force] = useReducer((x) => x + 1, 0);
+  useEffect(() => {
+    listeners.add(force);
+    return () => listeners.delete(force);
+  }, []);
+  return state;
+}

@@ -1,0 +1,111 @@
+// The playground: state and layout in one component (as Preact's REPL
+// does), the panels in their own folders.  Desktop: editor, narration and
+// console on the left, the tabs on the right, controls and timeline below;
+// under 800 px the columns stack (style.css).
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useStore, setState, getState } from '../state.js';
+import { run, setCode, toggleBreakpoint, stepBy, first, last, play, stopPlaying } from '../actions.js';
+import { indexObjects, frameViews, graphObjects } from '../model/view.js';
+import { Editor } from './editor/Editor.jsx';
+import { Toolbar } from './toolbar/Toolbar.jsx';
+import { Controls } from './controls/Controls.jsx';
+import { Narration } from './narration/Narration.jsx';
+import { Console } from './console/Console.jsx';
+import { Timeline } from './timeline/Timeline.jsx';
+import { ObjectsPanel } from './objects/ObjectsPanel.jsx';
+import { MemoryPanel } from './memory/MemoryPanel.jsx';
+import { GcPanel } from './gc/GcPanel.jsx';
+import { Settings } from './settings/Settings.jsx';
+
+const TABS = [['objects', 'Objects'], ['memory', 'Memory'], ['gc', 'GC']];
+
+/** Everything drawn from one snapshot, computed once per step. */
+function useView(trace, previous) {
+  return useMemo(() => {
+    const memory = trace?.memory;
+    if (!memory) return null;
+    const byAddress = indexObjects(memory);
+    const frames = frameViews(memory, byAddress);
+    const graph = graphObjects(memory, byAddress, frames);
+    const prevByAddress = previous?.memory ? indexObjects(previous.memory) : null;
+    return { byAddress, frames, graph, prevByAddress };
+  }, [trace, previous]);
+}
+
+/** Keys outside the editor and form fields: ← → step, Home/End, Space plays. */
+function onKey(e) {
+  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+    e.preventDefault();
+    run();
+    return;
+  }
+  const t = e.target;
+  if (t.closest && (t.closest('.mp-editor') || t.closest('input, select, textarea, [contenteditable]'))) return;
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const actions = {
+    ArrowRight: () => stepBy(1), ArrowLeft: () => stepBy(-1), Home: first, End: last,
+    ' ': () => (getState().playing ? stopPlaying() : play()),
+  };
+  if (actions[e.key] && !(e.key === ' ' && t.tagName === 'BUTTON')) {
+    e.preventDefault();
+    actions[e.key]();
+  }
+}
+
+export function App() {
+  const state = useStore();
+  const view = useView(state.trace, state.previous);
+
+  useEffect(() => {
+    document.addEventListener('keydown', onKey);
+    run();                                  // the draft (or the default example) runs on load
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => { document.documentElement.dataset.theme = state.theme; }, [state.theme]);
+  // main-thread time from a step's data to the end of its render (make bench: render_500_ms)
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('memplay:data').length) {
+      performance.measure('memplay:render', 'memplay:data');
+      performance.clearMarks('memplay:data');
+    }
+  }, [state.trace]);
+
+  const at = state.trace?.at;
+  const errorText = state.error
+    || (state.syntaxError && `${state.syntaxError.message} (line ${state.syntaxError.line})`);
+  return (
+    <div class="app">
+      <Toolbar state={state} />
+      {state.settingsOpen && <Settings state={state} />}
+      {errorText && <p class="error" data-testid="error" role="alert">{errorText}</p>}
+      <main class="work">
+        <div class="code-column">
+          <Editor value={state.code} onChange={setCode} onRun={run} readOnly={false}
+            currentLine={at && at.line ? at.line : null} nextLine={state.nextLine ?? null}
+            breakpoints={state.breakpoints} onToggleBreakpoint={toggleBreakpoint} error={state.syntaxError} />
+          <Narration state={state} />
+          <Console state={state} />
+        </div>
+        <section class="panels" aria-label="Memory views">
+          <div class="tabs" role="tablist">
+            {TABS.map(([id, label]) => (
+              <button key={id} role="tab" id={`tab-${id}`} aria-selected={state.tab === id} aria-controls="tabpanel"
+                class={state.tab === id ? 'tab active' : 'tab'} onClick={() => setState({ tab: id })}>{label}</button>
+            ))}
+          </div>
+          <div class="tabpanel" id="tabpanel" role="tabpanel" aria-labelledby={`tab-${state.tab}`} tabIndex={0}>
+            {!view && <p class="muted placeholder">{state.phase === 'running' ? 'Running…'
+              : state.run ? 'Nothing to show: the snippet did not run.' : 'Run the snippet to see its memory.'}</p>}
+            {view && state.tab === 'objects' && <ObjectsPanel state={state} view={view} />}
+            {view && state.tab === 'memory' && <MemoryPanel state={state} />}
+            {view && state.tab === 'gc' && <GcPanel state={state} view={view} />}
+          </div>
+        </section>
+      </main>
+      <footer class="bottom">
+        <Controls state={state} />
+        <Timeline state={state} />
+      </footer>
+    </div>
+  );
+}
