@@ -119,7 +119,9 @@ export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
   walk();
   const all = [...depth.entries()].map(([a, d]) => ({ o: byAddress.get(a), depth: d,
     garbage: unreachable.has(a) }));
-  all.sort((x, y) => x.depth - y.depth || (x.o.address < y.o.address ? -1 : 1));
+  // in each column the snippet's data first, then modules, classes and functions
+  const rank = (x) => (LEAF_TYPES.has(x.o.type) || x.o.type === 'function' ? 1 : 0);
+  all.sort((x, y) => x.depth - y.depth || rank(x) - rank(y) || (x.o.address < y.o.address ? -1 : 1));
   const shown = all.slice(0, limit);
   const counts = new Map();
   for (const { o } of all.slice(limit)) counts.set(o.type, (counts.get(o.type) || 0) + 1);
@@ -148,6 +150,15 @@ export function holdersOf(address, memory, byAddress, frames) {
     }
   }
   return out;
+}
+
+/** An object's short description: a module's repr names the module. */
+export function displayRepr(o, byAddress) {
+  if (o.type === 'module') {
+    const name = o.refs.map((r) => byAddress.get(r.to)).find((t) => t && t.type === 'str');
+    if (name) return `<module ${name.repr}>`;
+  }
+  return o.repr;
 }
 
 /** A reference's label in words: "list slot [0]", "attribute k", "dict value ['k']". */

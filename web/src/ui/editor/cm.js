@@ -5,15 +5,18 @@
 // read through a getter each time, so the component may pass new functions
 // on every render without reconfiguring anything.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { pythonLanguage } from '@codemirror/lang-python';
-import { LanguageSupport, bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
+import { python } from '@codemirror/legacy-modes/mode/python';
+import { StreamLanguage, bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import {
   EditorView, drawSelection, highlightSpecialChars, keymap, lineNumbers,
 } from '@codemirror/view';
-import { highlightBuiltins } from './builtins.js';
 import { markerGutter, markersField, sameMarkers, setMarkers } from './markers.js';
 import { editorTheme } from './theme.js';
+
+/** Python highlighting by CodeMirror's stream tokenizer for Python (a tenth
+ * of the size of the Lezer grammar; the page's weight budget is tight). */
+const pythonMode = StreamLanguage.define(python);
 
 /** Marks a document replacement that came from the page, not the user. */
 const fromPage = Annotation.define();
@@ -68,11 +71,11 @@ export function createEditor({ parent, doc, readOnly, callbacks }) {
       highlightSpecialChars(),
       history(),
       drawSelection(),
-      new LanguageSupport(pythonLanguage),
+      EditorView.lineWrapping,
+      pythonMode,
       indentUnit.of('    '),
       indentOnInput(),
       bracketMatching(),
-      highlightBuiltins,
       keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
       readOnlyConf.of(readOnlyExtensions(readOnly)),
       EditorView.contentAttributes.of({ 'aria-label': 'Python code' }),

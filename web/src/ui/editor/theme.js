@@ -51,7 +51,6 @@ const chrome = EditorView.theme({
   },
   '.cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: 'none' },
   '.cm-nonmatchingBracket': { color: 'var(--error)', backgroundColor: 'transparent' },
-  '.cm-builtin': { color: 'var(--tok-builtin)' },
 });
 
 /** Python token colours. */
@@ -61,7 +60,8 @@ const tokens = HighlightStyle.define([
   { tag: [t.string, t.special(t.string), t.escape], color: 'var(--tok-string)' },
   { tag: t.number, color: 'var(--tok-number)' },
   { tag: t.comment, color: 'var(--tok-comment)', fontStyle: 'italic' },
-  { tag: [t.function(t.definition(t.variableName)), t.definition(t.className)],
+  { tag: t.standard(t.variableName), color: 'var(--tok-builtin)' },
+  { tag: [t.function(t.definition(t.variableName)), t.definition(t.className), t.definition(t.variableName)],
     color: 'var(--tok-def)' },
   { tag: [t.modifier, t.meta], color: 'var(--tok-keyword)' },
 ]);

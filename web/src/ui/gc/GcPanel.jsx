@@ -4,7 +4,7 @@
 // tentatively unreachable.
 import { seek } from '../../actions.js';
 import { setState } from '../../state.js';
-import { num } from '../../model/view.js';
+import { num, displayRepr } from '../../model/view.js';
 
 const PHASES = ['update refs', 'subtract internal refs', 'move unreachable', 'untrack',
   'weakref callbacks', 'finalizers', 'resurrection check', 'clear'];
@@ -19,10 +19,11 @@ const PHASE_HELP = {
   clear: 'break the cycles: the refcounts fall to 0 and the objects are freed',
 };
 
-function ObjectChip({ o }) {
+function ObjectChip({ o, byAddress }) {
+  const r = displayRepr(o, byAddress);
   return (
     <span class="chip" onMouseEnter={() => setState({ hovered: o.address })} onMouseLeave={() => setState({ hovered: null })}>
-      {o.type} <small>{o.repr.length > 18 ? `${o.repr.slice(0, 17)}…` : o.repr}</small>
+      {o.type} <small>{r.length > 18 ? `${r.slice(0, 17)}…` : r}</small>
     </span>
   );
 }
@@ -45,7 +46,7 @@ export function GcPanel({ state, view }) {
               <div class="bar" role="meter" aria-valuemin={0} aria-valuemax={gc.thresholds[i]} aria-valuenow={gc.counts[i]}
                 aria-label={`generation ${i} count`}><span style={{ width: `${pct}%` }} /></div>
               <p>count <b>{num(gc.counts[i])}</b> / threshold {num(gc.thresholds[i])} · {num(gc.stats[i].collections)} collections, {num(gc.stats[i].collected)} collected{gc.stats[i].uncollectable ? `, ${gc.stats[i].uncollectable} uncollectable` : ''}</p>
-              <div class="chips">{members.slice(0, 24).map((o) => <ObjectChip key={o.address} o={o} />)}
+              <div class="chips">{members.slice(0, 24).map((o) => <ObjectChip key={o.address} o={o} byAddress={view.byAddress} />)}
                 {members.length > 24 && <span class="chip muted">+{members.length - 24}</span>}
                 {!members.length && <span class="muted">none of the drawn objects</span>}</div>
             </div>
@@ -58,7 +59,7 @@ export function GcPanel({ state, view }) {
           <ol>
             {PHASES.map((p) => <li key={p} class={p === gc.phase ? 'current' : ''}><b>{p}</b> — {PHASE_HELP[p]}</li>)}
           </ol>
-          <p>Tentatively unreachable: {gc.unreachable.length ? gc.unreachable.map((a) => view.byAddress.get(a)).filter(Boolean).map((o) => <ObjectChip key={o.address} o={o} />) : 'none yet'}</p>
+          <p>Tentatively unreachable: {gc.unreachable.length ? gc.unreachable.map((a) => view.byAddress.get(a)).filter(Boolean).map((o) => <ObjectChip key={o.address} o={o} byAddress={view.byAddress} />) : 'none yet'}</p>
           <p class="muted">Step by memory event to go through the phases one at a time.</p>
         </section>
       )}

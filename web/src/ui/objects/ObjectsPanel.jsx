@@ -4,7 +4,7 @@
 // refcount lists who holds each reference.  Objects alive but unreachable
 // from any root (garbage waiting for the collector) are marked.
 import { setState } from '../../state.js';
-import { holdersOf, generationLabel, num } from '../../model/view.js';
+import { holdersOf, generationLabel, displayRepr, num } from '../../model/view.js';
 import { layoutGraph, rowAnchor, arrowPath, HEADS, BOX_W } from './layout.js';
 
 const short = (s, n = 26) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -62,7 +62,7 @@ function ObjectBox({ b, byAddress, boxes, state, prev }) {
           title="Who holds this object? (refcount)" aria-label={`refcount ${o.refcount}: who holds it`}
           onClick={() => setState({ selected: o.address })}>{o.refcount}</button>
       </div>
-      <div class="repr" title={o.repr}>{short(o.repr)}</div>
+      <div class="repr" title={o.repr}>{short(displayRepr(o, byAddress))}</div>
       <div class="meta muted">{o.size} B · {o.region === 'heap' ? 'heap' : `${o.block}-B block`} · {o.address}</div>
       {b.garbage && <div class="tag">unreachable</div>}
       {b.rows.map((r, i) => (
