@@ -54,7 +54,9 @@ static int usage(FILE *out)
           "          --no-gc --no-pymalloc\n"
           "  steps   run FILE counting steps: prints the number of steps, then of line steps\n"
           "          (--snapshot-every-step: take a snapshot at each step; --pause-every N:\n"
-          "          pause and continue the run as the page's engine does; both are tests)\n"
+          "          pause and continue the run as the page's engine does; both are tests);\n"
+          "          --find-line-after N / --find-line-before N [--lines L1,L2...]: prints the\n"
+          "          first line step after step N (the last before N) on one of the lines, or none\n"
           "  trace   FILE [--step N] [--events]: the JSON snapshot at step N (default: the last),\n"
           "          with the step's narration, the output so far and the run's timeline\n"
           "  sizes   pymalloc size classes: request bytes, block size, blocks per pool\n"
@@ -383,13 +385,31 @@ static int parse_setting(MpSettings *s, int argc, char **argv, int *i)
 
 /* ---- steps and trace ------------------------------------------------------- */
 
+/* "3,5,12" -> a malloc'd array of line numbers. */
+static int *parse_lines(const char *text, int *n)
+{
+    *n = 0;
+    int *v = malloc((strlen(text) / 2 + 1) * sizeof *v);
+    for (const char *p = text; v && *p;) {
+        char *end;
+        long line = strtol(p, &end, 10);
+        if (end == p)
+            break;
+        v[(*n)++] = (int)line;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return v;
+}
+
 static int cmd_steps_or_trace(int argc, char **argv, int trace)
 {
     const char *path = NULL;
     MpSettings settings = runtime_default_settings();
     uint64_t step = 0;
     int events = 0, every = 0;
-    uint64_t pause_every = 0, pauses = 0;
+    uint64_t pause_every = 0, pauses = 0, find_from = 0;
+    int find_dir = 0, nlines = 0;
+    int *lines = NULL;
     for (int i = 2; i < argc; i++) {
         if (trace && !strcmp(argv[i], "--step") && i + 1 < argc) {
             char *end;
@@ -404,6 +424,13 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
             every = 1;
         } else if (!trace && !strcmp(argv[i], "--pause-every") && i + 1 < argc) {
             pause_every = strtoull(argv[++i], NULL, 10);
+        } else if (!trace && (!strcmp(argv[i], "--find-line-after") || !strcmp(argv[i], "--find-line-before"))
+                   && i + 1 < argc) {
+            find_dir = argv[i][12] == 'a' ? 1 : -1;
+            find_from = strtoull(argv[++i], NULL, 10);
+        } else if (!trace && !strcmp(argv[i], "--lines") && i + 1 < argc) {
+            free(lines);
+            lines = parse_lines(argv[++i], &nlines);
         } else if (argv[i][0] == '-' && argv[i][1] == '-') {
             if (parse_setting(&settings, argc, argv, &i) != 0)
                 return 2;
@@ -426,14 +453,27 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
         free(src);
         return 2;
     }
+    if (find_dir) {
+        uint64_t at = engine_find_line(find_dir, find_from, lines, nlines);
+        if (at)
+            printf("%llu\n", (unsigned long long)at);
+        else
+            puts("none");
+        engine_end();
+        free(lines);
+        free(src);
+        return 0;
+    }
+    free(lines);
     engine_snapshot_every_step(every);
     /* --pause-every N pauses the run as the page's engine does (a test) */
     while (engine_continue(pause_every ? engine_steps() + pause_every : 0))
         pauses++;
-    uint64_t total = engine_steps(), lines = engine_line_steps();
+    uint64_t total = engine_steps(), nline_steps = engine_line_steps();
+    char *summary = trace ? engine_summary_json() : NULL;   /* the whole run's */
     engine_end();
     if (!trace) {
-        printf("%llu\n%llu\n", (unsigned long long)total, (unsigned long long)lines);
+        printf("%llu\n%llu\n", (unsigned long long)total, (unsigned long long)nline_steps);
         if (pause_every)
             printf("paused %llu times\n", (unsigned long long)pauses);
         free(src);
@@ -446,12 +486,13 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
         fprintf(stderr, "memplay: step %llu was not reached on replay\n", (unsigned long long)step);
         status = 1;
     } else {
-        char *json = engine_result_json(total, lines);
+        char *json = engine_result_json(total, nline_steps, summary);
         if (json)
             puts(json);
         free(json);
     }
     engine_end();
+    free(summary);
     free(src);
     return status;
 }

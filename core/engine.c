@@ -135,7 +135,54 @@ static void put_text(char **b, size_t *n, size_t *cap, const char *s, size_t len
     put(b, n, cap, "\"", 1);
 }
 
-char *engine_result_json(uint64_t total, uint64_t total_lines)
+/* Looks for a line step from where the engine is (steps.h, find_dir). */
+uint64_t engine_find_line(int direction, uint64_t bound, const int *lines, int nlines)
+{
+    StepRun *r = &eng.steps;
+    if (!direction || (direction < 0 && (bound <= 1 || r->steps >= bound - 1)))
+        return 0;
+    unsigned char *map = NULL;
+    int len = 0;
+    for (int i = 0; lines && i < nlines; i++)
+        if (lines[i] >= len)
+            len = lines[i] + 1;
+    if (nlines > 0 && lines) {
+        map = calloc((size_t)len + 1, 1);
+        if (!map)
+            return 0;
+        for (int i = 0; i < nlines; i++)
+            if (lines[i] >= 0)
+                map[lines[i]] = 1;
+    }
+    r->find_dir = direction;
+    r->find_bound = bound;
+    r->find_map = map;
+    r->find_map_len = len;
+    r->found = 0;
+    r->target = direction < 0 ? bound - 1 : 0;
+    r->want_events = 0;
+    r->no_snapshot = 1;
+    r->reached = 0;
+    while (!r->reached && engine_continue(0))
+        ;
+    uint64_t found = r->found;
+    r->find_dir = 0;
+    r->find_map = NULL;
+    free(map);
+    return found;
+}
+
+char *engine_summary_json(void)
+{
+    char *b = NULL;
+    size_t n = 0, cap = 0;
+    put(&b, &n, &cap, "{", 1);
+    steps_write_summary(&eng.steps, &b, &n, &cap);
+    put(&b, &n, &cap, "}", 1);
+    return b;
+}
+
+char *engine_result_json(uint64_t total, uint64_t total_lines, const char *summary)
 {
     StepRun *r = &eng.steps;
     char *b = NULL, head[200];
@@ -149,16 +196,12 @@ char *engine_result_json(uint64_t total, uint64_t total_lines)
     put_text(&b, &n, &cap, eng.out[0] ? eng.out[0] : "", eng.out_at[0]);
     put(&b, &n, &cap, ",\"stderr\":", 10);
     put_text(&b, &n, &cap, eng.out[1] ? eng.out[1] : "", eng.out_at[1]);
-    put(&b, &n, &cap, ",\"timeline\":[", 13);
-    for (int i = 0; i < r->ntimeline; i++) {
-        k = snprintf(head, sizeof head, "%s{\"step\":%llu,\"objects\":%llu,\"pymalloc_bytes\":%llu,"
-                     "\"heap_bytes\":%llu,\"collections\":%u}", i ? "," : "",
-                     (unsigned long long)r->timeline[i].step, (unsigned long long)r->timeline[i].objects,
-                     (unsigned long long)r->timeline[i].pymalloc_bytes,
-                     (unsigned long long)r->timeline[i].heap_bytes, r->timeline[i].collections);
-        put(&b, &n, &cap, head, (size_t)k);
-    }
-    put(&b, &n, &cap, "]", 1);
+    put(&b, &n, &cap, ",", 1);
+    size_t slen = summary ? strlen(summary) : 0;
+    if (slen >= 2)
+        put(&b, &n, &cap, summary + 1, slen - 2);   /* the object's members */
+    else
+        steps_write_summary(r, &b, &n, &cap);
     if (r->want_events) {
         put(&b, &n, &cap, ",\"events\":[", 11);
         for (size_t i = 0; i < r->nevents; i++) {

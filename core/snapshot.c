@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "born.h"
 #include "call.h"
 #include "check.h"
 #include "class.h"
@@ -416,6 +417,9 @@ static void write_object(TextOut *o, MpObject *ob, int reachable)
         text_printf(o, ",\"block\":%zu", mem_usable(block));
     text_printf(o, ",\"refcount\":%d,\"generation\":%s,\"reachable\":%s",
                 (int)ob->refcnt, generation_name(ob), reachable ? "true" : "false");
+    uint64_t born = born_of(region_sim(ob));
+    if (born)
+        text_printf(o, ",\"born\":%llu", (unsigned long long)born);
     char buf[REPR_MAX + 40];
     Repr r = { buf, 0, sizeof buf };
     short_repr(&r, ob, 0);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "steps.h"
+#include "born.h"
+#include "err.h"
 #include "event.h"
 #include "frame.h"
 #include "gc.h"
@@ -180,6 +182,68 @@ static void timeline_sample(StepRun *r)
 
 static uint32_t pending_collections;
 
+/* ---- the log of collections -------------------------------------------------------- */
+
+/* Set by the allocation of a collector-tracked object that takes count[0]
+ * past threshold[0] (gc_count_alloc runs right after the event); the next
+ * gc-start is then automatic if the count is still past the threshold. */
+static int auto_due;
+
+static void note_gc_alloc(const MpObject *o)
+{
+    if (!o || !(o->type->flags & MP_TF_GC) || !gc_is_enabled() || gc_is_collecting() || err_occurred())
+        return;
+    int count[MP_GC_NGENS], thr[MP_GC_NGENS];
+    gc_get_count(count);
+    gc_get_threshold(thr);
+    if (thr[0] && count[0] + 1 > thr[0])
+        auto_due = 1;
+}
+
+static void gc_log_event(StepRun *r, const MpEvent *ev)
+{
+    if (ev->kind == MP_EV_GC_START) {
+        int count[MP_GC_NGENS], thr[MP_GC_NGENS];
+        gc_get_count(count);
+        gc_get_threshold(thr);
+        int automatic = auto_due && thr[0] && count[0] > thr[0];
+        auto_due = 0;
+        if (r->ngc_log == STEPS_GC_LOG_MAX) {
+            r->gc_log_truncated = 1;
+            r->gc_open = -1;
+            return;
+        }
+        r->gc_open = r->ngc_log++;
+        r->gc_log[r->gc_open] = (GcLogEntry){ r->steps, 0, 0, 0, (int)ev->a, automatic };
+    } else if (ev->kind == MP_EV_GC_DONE && r->gc_open >= 0) {
+        GcLogEntry *e = &r->gc_log[r->gc_open];
+        e->end = r->steps;
+        e->collected = ev->a;
+        e->uncollectable = ev->b;
+        r->gc_open = -1;
+    }
+}
+
+/* ---- births ------------------------------------------------------------------------ */
+
+static void note_birth(const MpEvent *ev, uint64_t step)
+{
+    switch (ev->kind) {
+    case MP_EV_ALLOC:
+        note_gc_alloc(ev->obj);
+        /* fall through */
+    case MP_EV_FREELIST_POP:
+        born_set(region_sim(ev->obj), step);
+        break;
+    case MP_EV_FREE:
+    case MP_EV_FREELIST_PUSH:
+        born_clear(region_sim(ev->obj));
+        break;
+    default:
+        break;
+    }
+}
+
 /* ---- counting ---------------------------------------------------------------------- */
 
 static void record(StepRun *r, const StepInfo *s)
@@ -227,6 +291,8 @@ static void on_event(const MpEvent *ev, void *ctx)
     if (ev->kind == MP_EV_GC_START)
         pending_collections++;
     r->steps++;
+    note_birth(ev, r->steps);
+    gc_log_event(r, ev);
     StepInfo s;
     s.step = r->steps;
     s.line = cur_line;
@@ -253,6 +319,14 @@ static void on_line(MpFrame *f, int line, int nesting, void *ctx)
     s.step = r->steps;
     s.line = line;
     s.kind = "line";
+    if (r->find_dir && (!r->find_map || (line >= 0 && line < r->find_map_len && r->find_map[line]))) {
+        if (r->find_dir > 0 && s.step > r->find_bound && !r->found) {
+            r->found = s.step;
+            r->target = s.step;    /* stop here */
+        } else if (r->find_dir < 0 && s.step < r->find_bound) {
+            r->found = s.step;
+        }
+    }
     char text[300] = "";
     if (r->want_events || (r->target && r->steps == r->target)) {
         run_source_line(line, text, sizeof text);
@@ -276,6 +350,11 @@ void steps_begin(StepRun *r)
     cur_line = 0;
     started = 0;
     pending_collections = 0;
+    auto_due = 0;
+    born_reset();
+    r->ngc_log = 0;
+    r->gc_log_truncated = 0;
+    r->gc_open = -1;
     r->steps = r->line_steps = 0;
     r->reached = 0;
     r->bucket = 1;
@@ -292,6 +371,7 @@ void steps_end(void)
     event_set_observer(NULL, NULL);
     vm_set_line_hook(NULL, NULL);
     vm_set_pause_check(NULL, NULL);
+    born_reset();
     cur = NULL;
 }
 
@@ -341,4 +421,33 @@ void steps_write_info(const StepInfo *s, char **buf, size_t *len, size_t *cap)
         }
     }
     put(buf, len, cap, "\"}", 2);
+}
+
+void steps_write_summary(const StepRun *r, char **buf, size_t *len, size_t *cap)
+{
+    char item[200];
+    put(buf, len, cap, "\"timeline\":[", 12);
+    for (int i = 0; i < r->ntimeline; i++) {
+        const TimelinePoint *p = &r->timeline[i];
+        int k = snprintf(item, sizeof item, "%s{\"step\":%llu,\"objects\":%llu,\"pymalloc_bytes\":%llu,"
+                         "\"heap_bytes\":%llu,\"collections\":%u}", i ? "," : "",
+                         (unsigned long long)p->step, (unsigned long long)p->objects,
+                         (unsigned long long)p->pymalloc_bytes, (unsigned long long)p->heap_bytes,
+                         p->collections);
+        put(buf, len, cap, item, (size_t)k);
+    }
+    put(buf, len, cap, "],\"gc_log\":[", 12);
+    for (int i = 0; i < r->ngc_log; i++) {
+        const GcLogEntry *e = &r->gc_log[i];
+        char end[24] = "null";
+        if (e->end)
+            snprintf(end, sizeof end, "%llu", (unsigned long long)e->end);
+        int k = snprintf(item, sizeof item, "%s{\"generation\":%d,\"start\":%llu,\"end\":%s,"
+                         "\"collected\":%lld,\"uncollectable\":%lld,\"automatic\":%s}", i ? "," : "",
+                         e->generation, (unsigned long long)e->start, end, (long long)e->collected,
+                         (long long)e->uncollectable, e->automatic ? "true" : "false");
+        put(buf, len, cap, item, (size_t)k);
+    }
+    const char *t = r->gc_log_truncated ? "],\"gc_log_truncated\":true" : "],\"gc_log_truncated\":false";
+    put(buf, len, cap, t, strlen(t));
 }

@@ -10,7 +10,10 @@
  * first line on (starting the interpreter is not a step), can stop at a
  * target step and describe it — its line, its kind, a one-sentence
  * narration — and take the memory snapshot there, and keeps a coarse
- * timeline of the whole run.
+ * timeline and the log of collections of the run so far.  It also records
+ * the step each object is born at (born.h), and can look for a line step:
+ * the first one after a step, or the last one before a step, whose line is
+ * in a set (line navigation and breakpoints).
  */
 #ifndef MP_STEPS_H
 #define MP_STEPS_H
@@ -34,6 +37,17 @@ typedef struct TimelinePoint {
 
 enum { STEPS_TIMELINE_MAX = 512 };
 
+/* One collection: its first (gc-start) and last (gc-done) steps. */
+typedef struct GcLogEntry {
+    uint64_t start, end;     /* end 0: not over yet */
+    int64_t collected, uncollectable;
+    int generation;
+    int automatic;           /* started by the allocation threshold, not by
+                                gc.collect(), shutdown or a failed allocation */
+} GcLogEntry;
+
+enum { STEPS_GC_LOG_MAX = 1000 };
+
 typedef struct StepRun {
     uint64_t target;         /* stop there (0: run to the end) */
     int want_events;         /* keep every step's StepInfo up to the target */
@@ -43,6 +57,15 @@ typedef struct StepRun {
                                 at or after this many steps (0: never) */
     void (*on_reach)(void *ctx);   /* called when the target step happens */
     void *reach_ctx;
+    /* looking for a line step (find_dir != 0): +1 stops at the first line
+       step > find_bound whose line is in the set; -1 keeps in `found` the
+       last one < find_bound (set target to bound - 1 to stop there).  The
+       set: find_map[line] != 0 for line < find_map_len; NULL is every line */
+    int find_dir;
+    uint64_t find_bound;
+    const unsigned char *find_map;
+    int find_map_len;
+    uint64_t found;          /* result: the step, or 0 */
     /* results */
     uint64_t steps, line_steps;
     int reached;             /* the target step happened */
@@ -53,6 +76,10 @@ typedef struct StepRun {
     TimelinePoint timeline[STEPS_TIMELINE_MAX];
     int ntimeline;
     uint64_t bucket;         /* steps per timeline point */
+    GcLogEntry gc_log[STEPS_GC_LOG_MAX];
+    int ngc_log;
+    int gc_log_truncated;    /* more collections happened than gc_log holds */
+    int gc_open;             /* the collection running: its gc_log index, or -1 */
 } StepRun;
 
 /* Starts counting steps for the run that follows (installs the observer
@@ -63,5 +90,7 @@ void step_run_free(StepRun *r);
 
 /* Writes the step as a JSON object: step, line, kind, narration. */
 void steps_write_info(const StepInfo *s, char **buf, size_t *len, size_t *cap);
+/* Writes "timeline":[...],"gc_log":[...],"gc_log_truncated":B (no braces). */
+void steps_write_summary(const StepRun *r, char **buf, size_t *len, size_t *cap);
 
 #endif

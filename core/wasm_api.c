@@ -87,9 +87,20 @@ EMSCRIPTEN_KEEPALIVE double mp_wasm_engine_line_steps(void) { return (double)eng
 EMSCRIPTEN_KEEPALIVE int mp_wasm_engine_exit_status(void) { return engine_exit_status(); }
 EMSCRIPTEN_KEEPALIVE void mp_wasm_engine_end(void) { engine_end(); }
 
+/* The step reached, with the timeline and collections of the steps run so
+ * far (the host replaces them with the whole run's summary). */
 EMSCRIPTEN_KEEPALIVE char *mp_wasm_engine_result(double total, double lines)
 {
-    return engine_result_json((uint64_t)total, (uint64_t)lines);
+    return engine_result_json((uint64_t)total, (uint64_t)lines, NULL);
+}
+
+/* {"timeline","gc_log","gc_log_truncated"} of the steps run so far; malloc'd. */
+EMSCRIPTEN_KEEPALIVE char *mp_wasm_engine_summary(void) { return engine_summary_json(); }
+
+/* engine_find_line: the step (0: none); lines is an int32 array. */
+EMSCRIPTEN_KEEPALIVE double mp_wasm_engine_find_line(int direction, double bound, const int *lines, int n)
+{
+    return (double)engine_find_line(direction, (uint64_t)bound, lines, n);
 }
 
 /* Where a paused engine's state lives in linear memory, for checkpoints:
