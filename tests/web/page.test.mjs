@@ -1,70 +1,125 @@
-// The page in a real Chromium: it loads, the WASM engine starts in its
-// worker, and what it shows comes from the runtime.
+// The playground in a real Chromium: type a snippet, run it in the WASM
+// engine's worker, step both ways, and check what the page draws against
+// the native tool's snapshot of the same step; stop infinite loops; mark
+// syntax errors; survive a missing engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../build/serve.mjs';
 import { openBrowser } from './browser.mjs';
+import { openPage, counter, settled, atStep, typeAndRun, nativeTrace, runFinished } from './playground.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
 
-/** Opens the page; `problems` collects console errors, uncaught errors and
- * CSP violations (from the page and its worker). */
-async function load(width, height, colorScheme = 'light') {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  await page.emulateMedia({ colorScheme });
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
-  page.on('pageerror', (err) => problems.push(String(err)));
-  await page.exposeFunction('reportViolation', (v) => problems.push(`CSP: ${v}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.reportViolation(`${e.violatedDirective} blocked ${e.blockedURI}`));
-  });
-  await page.goto(browser.url);
-  await page.waitForSelector('[data-testid="size-classes"]');
-  await page.waitForSelector('[data-testid="cycle-demo"]');
-  return { page, problems };
+const SNIPPET = `import gc
+a = [1, 2]
+b = [a, a]
+c = {'k': a}
+x = 0
+print(len(b))
+`;
+
+/** Steps forward by line until the step about to run `line`. */
+async function forwardToLine(page, line) {
+  for (let i = 0; i < 20; i++) {
+    const text = await page.getByTestId('narration').textContent();
+    if (text.includes(`Line ${line} runs next`)) return;
+    const before = (await counter(page)).step;
+    await page.getByTestId('step-forward').click();
+    await page.waitForFunction((b) => !(document.querySelector('[data-testid="step-counter"]').textContent.replace(/,/g, '').startsWith(`step ${b} /`)), before);
+  }
+  throw new Error(`line ${line} never came`);
 }
 
-test('the engine runs in a worker and fills the size-class table', async () => {
-  const { page, problems } = await load(1280, 800);
-  const rows = page.locator('[data-testid="size-classes"] tbody tr');
-  assert.equal(await rows.count(), 32);
-  const last = (await rows.nth(31).locator('td').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(last, ['31', '497–512', '512 B', '31']);
-  const first = (await rows.nth(0).locator('td').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(first, ['0', '1–16', '16 B', '1021']);
-  assert.equal(await page.getByTestId('error').count(), 0);
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+test('run, step both ways, and the page shows what the snapshot says', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  await typeAndRun(page, SNIPPET);
+  const { step: first, total } = await counter(page);
+  assert.equal(first, 1);
+  assert.ok(total > 10);
+  await forwardToLine(page, 5);
+  const { step } = await counter(page);
+  const native = nativeTrace(SNIPPET, step);
+  assert.equal(native.at.line, 5);
 
-test('the cycle demo is collected by the real collector', async () => {
-  const { page, problems } = await load(1280, 800);
-  assert.equal((await page.getByTestId('collected').textContent()).trim(), '2');
-  assert.equal((await page.getByTestId('heap-check').textContent()).trim(), 'ok');
-  assert.equal(await page.getByTestId('error').count(), 0);
-  assert.deepEqual(problems, []);
-  await page.close();
-});
-
-test('screenshots at desktop and 360 px, light and dark', async () => {
-  mkdirSync('build/out/screenshots', { recursive: true });
-  for (const [name, w, h, scheme] of [['home-desktop', 1280, 800, 'light'],
-    ['home-360', 360, 740, 'light'], ['home-360-dark', 360, 740, 'dark']]) {
-    const { page, problems } = await load(w, h, scheme);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    assert.equal(overflow, false, `${name}: the page scrolls sideways`);
-    await page.screenshot({ path: `build/out/screenshots/${name}.png`, fullPage: true });
-    assert.deepEqual(problems, []);
-    await page.close();
+  // objects: every one drawn has the snapshot's refcount and generation
+  const byAddress = new Map(native.memory.objects.map((o) => [o.address, o]));
+  const drawn = await page.getByTestId('object').evaluateAll((els) => els.map((e) => ({ ...e.dataset })));
+  assert.ok(drawn.length >= 3, `only ${drawn.length} objects drawn`);
+  for (const d of drawn) {
+    const o = byAddress.get(d.address);
+    assert.ok(o, `${d.address} is not in the snapshot`);
+    assert.equal(Number(d.refcount), o.refcount, `refcount of ${d.type} at ${d.address}`);
+    assert.equal(d.type, o.type);
+    assert.equal(d.generation, o.generation === null ? 'untracked' : String(o.generation));
   }
+  const lists = drawn.filter((d) => d.type === 'list');
+  const aList = lists.find((d) => byAddress.get(d.address).repr === '[1, 2]');
+  assert.equal(Number(aList.refcount), 4, 'a is held by a, b[0], b[1] and c["k"]');
+  const names = await page.getByTestId('local').evaluateAll((els) => els.map((e) => e.dataset.name));
+  assert.deepEqual(names, ['gc', 'a', 'b', 'c']);
+  assert.deepEqual(await page.getByTestId('frame').evaluateAll((els) => els.map((e) => e.dataset.function)), ['<module>']);
+
+  // holders: clicking the refcount lists the four references
+  await page.locator(`[data-testid="object"][data-address="${aList.address}"] [data-testid="refcount"]`).click();
+  const holders = await page.getByTestId('holders').textContent();
+  for (const h of ['global a', 'list slot [0]', 'list slot [1]', "dict value ['k']"]) assert.ok(holders.includes(h), `${h} in ${holders}`);
+
+  // pools and the GC counts
+  await page.getByRole('tab', { name: 'Memory' }).click();
+  const pools = await page.getByTestId('pool').evaluateAll((els) => els.map((e) => [e.dataset.sizeClass, e.dataset.state]));
+  assert.deepEqual(pools, native.memory.pools.map((p) => [String(p.size_class), p.state]));
+  assert.equal(await page.getByTestId('arena').count(), native.memory.arenas.length);
+  assert.equal(await page.getByTestId('heap-block').count(), Math.min(400, native.memory.heap_chunks.length));
+  await page.getByRole('tab', { name: 'GC' }).click();
+  const gens = await page.getByTestId('gc-generation').evaluateAll((els) => els.map((e) => [Number(e.dataset.count), Number(e.dataset.threshold)]));
+  assert.deepEqual(gens, native.memory.gc.counts.map((c, i) => [c, native.memory.gc.thresholds[i]]));
+
+  // one event forward and back again: the same state
+  await page.getByTestId('granularity').selectOption('event');
+  await page.getByTestId('step-forward').click();
+  await atStep(page, step + 1);
+  assert.equal(await page.getByTestId('narration').textContent().then((t) => t.includes(nativeTrace(SNIPPET, step + 1).at.narration)), true);
+  await page.getByTestId('step-back').click();
+  await atStep(page, step);
+  await page.getByTestId('step-last').click();
+  await atStep(page, total);
+  assert.equal((await page.getByTestId('console').textContent()).trim(), '2');
+  assert.equal(await page.getByTestId('error').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Stop ends a loop that never pauses, and the editor keeps its text', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  const code = 'def spin():\n    while True:\n        pass\nspin()\n';
+  await typeAndRun(page, code, { wait: false });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="stop"]').disabled);
+  await page.waitForTimeout(300);
+  await page.getByTestId('stop').click();
+  await settled(page, 10000);
+  await page.getByText('Stopped by you').waitFor();
+  assert.equal(await page.locator('[data-testid="editor"] .cm-content').textContent(), code.replace(/\n/g, ''));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a syntax error is shown and marked in the editor', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  await typeAndRun(page, 'x = 1\ny = (2,\nprint(y)\n');
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').textContent(), /SyntaxError: '\(' was never closed \(line 2\)/);
+  await page.locator('[data-testid="editor"] .cm-errorLine').waitFor();
+  assert.equal(await page.locator('[data-testid="editor"] .cm-errorLine').textContent(), 'y = (2,');
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('an engine that cannot load shows an error instead of waiting forever', async () => {
@@ -77,8 +132,8 @@ test('an engine that cannot load shows an error instead of waiting forever', asy
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const error = page.getByTestId('error');
     await error.waitFor();
-    assert.match(await error.textContent(), /^The memory engine did not start: /);
-    assert.equal(await page.getByText('Starting the engine').count(), 0);
+    assert.match(await error.textContent(), /^The engine failed: /);
+    assert.ok((await page.locator('[data-testid="editor"] .cm-content').textContent()).length > 0);
   } finally {
     await page.close();
     server.close();

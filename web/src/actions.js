@@ -59,6 +59,7 @@ export async function run() {
 function finishRun(r, code, stopped) {
   const first = r.first;
   setState({
+    runs: getState().runs + 1,
     phase: 'ready', progress: null,
     run: { steps: r.steps, lineSteps: r.lineSteps, exitStatus: r.exitStatus, stopped, code },
     step: first.step, trace: first, previous: null,

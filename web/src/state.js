@@ -64,6 +64,7 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {{a: number|null, b: number|null, result: object|null, error?: string}} diff
  * @property {string|null} exampleId  the example loaded last
  * @property {boolean} settingsOpen
+ * @property {number} runs            runs finished so far (the page's data-runs, for tests and hosts)
  */
 
 /** @type {State} */
@@ -89,6 +90,7 @@ let state = {
   diff: { a: null, b: null, result: null },
   exampleId: load(KEYS.draft, null) === null ? DEFAULT_EXAMPLE.id : null,
   settingsOpen: false,
+  runs: 0,
 };
 
 const listeners = new Set();

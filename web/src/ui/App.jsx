@@ -74,7 +74,7 @@ export function App() {
   const errorText = state.error
     || (state.syntaxError && `${state.syntaxError.message} (line ${state.syntaxError.line})`);
   return (
-    <div class="app">
+    <div class="app" data-runs={state.runs}>
       <Toolbar state={state} />
       {state.settingsOpen && <Settings state={state} />}
       {errorText && <p class="error" data-testid="error" role="alert">{errorText}</p>}
