@@ -62,10 +62,11 @@ function finishRun(r, code, stopped) {
     runs: getState().runs + 1,
     phase: 'ready', progress: null,
     run: { steps: r.steps, lineSteps: r.lineSteps, exitStatus: r.exitStatus, stopped, code },
-    step: first.step, trace: first, previous: null,
+    step: first.step, trace: first, previous: null, nextLine: null,
     syntaxError: r.steps === 0 ? parseSyntaxError(first.stderr) : null,
   });
   wanted = first.step;
+  if (r.steps > 0) showNextLine(runId, first.step);
 }
 
 /**
@@ -105,16 +106,26 @@ async function pump() {
   try {
     while (wanted !== getState().step && id === runId) {
       const target = wanted;
-      const t0 = performance.now();
       const trace = await request('seek', { step: target });
       if (id !== runId) return;
       performance.mark('memplay:data');
-      setState((s) => ({ step: trace.step, trace, previous: s.trace, seekMs: performance.now() - t0 }));
+      setState((s) => ({ step: trace.step, trace, previous: s.trace }));
     }
+    if (id === runId) showNextLine(id, getState().step);
   } catch (e) {
     if (id === runId) setState({ error: `Could not show that step: ${e.message}` });
   } finally {
     seeking = false;
+  }
+}
+
+/** Asks which line runs after `step`, for the editor's next-line marker. */
+async function showNextLine(id, step) {
+  try {
+    const line = await request('nextLine', { from: step });
+    if (id === runId && getState().step === step) setState({ nextLine: line });
+  } catch {
+    /* the marker is a hint: without it the page goes on */
   }
 }
 

@@ -64,6 +64,7 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {{a: number|null, b: number|null, result: object|null, error?: string}} diff
  * @property {string|null} exampleId  the example loaded last
  * @property {boolean} settingsOpen
+ * @property {number|null} nextLine  the line that runs after the current step
  * @property {number} runs            runs finished so far (the page's data-runs, for tests and hosts)
  */
 
@@ -91,6 +92,7 @@ let state = {
   exampleId: load(KEYS.draft, null) === null ? DEFAULT_EXAMPLE.id : null,
   settingsOpen: false,
   runs: 0,
+  nextLine: null,
 };
 
 const listeners = new Set();

@@ -35,17 +35,16 @@ const handlers = {
   seek: (m, { step, snapshot }) =>
     current().seek(Number(step), { snapshot: snapshot !== false }),
   /** The next (direction 1) or previous (-1) line step, optionally only on `lines`. */
-  findStep: (m, { from, direction, lines }) => {
+  findStep: (m, { from, direction, lines }) =>
+    current().findStep(Number(from), { direction: direction < 0 ? -1 : 1, lines: lines || null }),
+  /** The line that runs after step `from` (the next line step's), or null at the end. */
+  nextLine: (m, { from }) => {
     const e = current();
-    if (typeof e.findStep !== 'function') return null;
-    return e.findStep(Number(from), { direction: direction < 0 ? -1 : 1, lines: lines || null });
+    const step = e.findStep(Number(from), { direction: 1 });
+    return step === null ? null : e.seek(step, { snapshot: false }).at.line;
   },
   /** What was allocated between two steps and is still alive, and what was freed. */
-  diff: (m, { a, b }) => {
-    const e = current();
-    if (typeof e.diff !== 'function') throw new Error('this engine cannot compare steps');
-    return e.diff(Number(a), Number(b));
-  },
+  diff: (m, { a, b }) => current().diff(Number(a), Number(b)),
 };
 
 self.onmessage = async (event) => {
