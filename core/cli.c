@@ -14,12 +14,14 @@
  *                     chunks — identical on every build and every run;
  *                     --json prints the snapshot (core/snapshot.schema.json)
  *
- * `run`, `trace`, `steps` and `bench` arrive with the interpreter and the
- * step machinery.
+ * `run`, `trace`, `steps` and `bench` run snippets (see usage()); `bench`
+ * is `run` with the wall time of run_snippet (parse, compile, execute, shut
+ * down; no observer installed) printed to stderr as one JSON line.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "ast.h"
 #include "class.h"
 #include "parser.h"
@@ -47,11 +49,13 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay run FILE [--check-heap] [settings] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
+    fputs("usage: memplay run FILE [--check-heap] [settings] | bench FILE [settings] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
           "  run     run a Python snippet as python3 would (- reads standard input);\n"
           "          --check-heap runs the heap checker before every new line;\n"
           "          settings: --heap-limit N[K|M|G] --step-cap N --gc-threshold A[,B[,C]]\n"
           "          --no-gc --no-pymalloc\n"
+          "  bench   FILE [settings]: run as `run` does (the snippet's output on stdout), then\n"
+          "          print {\"file\": FILE, \"seconds\": wall time of the run} on stderr\n"
           "  steps   run FILE counting steps: prints the number of steps, then of line steps\n"
           "          (--snapshot-every-step: take a snapshot at each step; --pause-every N:\n"
           "          pause and continue the run as the page's engine does; both are tests);\n"
@@ -213,25 +217,25 @@ static char *read_source(const char *path, size_t *len)
     return buf;
 }
 
-static void print_json_text(const char *s, size_t n)
+static void print_json_text(FILE *out, const char *s, size_t n)
 {
-    putchar('"');
+    fputc('"', out);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\')
-            printf("\\%c", c);
+            fprintf(out, "\\%c", c);
         else if (c == '\n')
-            fputs("\\n", stdout);
+            fputs("\\n", out);
         else if (c == '\r')
-            fputs("\\r", stdout);
+            fputs("\\r", out);
         else if (c == '\t')
-            fputs("\\t", stdout);
+            fputs("\\t", out);
         else if (c < 0x20)
-            printf("\\u%04x", c);
+            fprintf(out, "\\u%04x", c);
         else
-            putchar(c);
+            fputc(c, out);
     }
-    putchar('"');
+    fputc('"', out);
 }
 
 static int cmd_tokens(const char *path)
@@ -255,7 +259,7 @@ static int cmd_tokens(const char *path)
             break;
         }
         printf("{\"type\":\"%s\",\"string\":", k == TK_OP ? lexer_op_name(t.op) : lexer_kind_name(k));
-        print_json_text(t.text, t.len);
+        print_json_text(stdout, t.text, t.len);
         printf(",\"start\":[%d,%d],\"end\":[%d,%d]}\n", t.line, t.col, t.end_line, t.end_col);
         if (k == TK_ENDMARKER)
             break;
@@ -497,13 +501,22 @@ static int cmd_steps_or_trace(int argc, char **argv, int trace)
     return status;
 }
 
-static int cmd_run(int argc, char **argv)
+static double wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* run, or bench: the same run with its wall time (from parsing to the end
+ * of shutdown, runtime start-up excluded) on stderr as JSON. */
+static int cmd_run(int argc, char **argv, int bench)
 {
     const char *path = NULL;
     RunOptions opts = { 0 };
     MpSettings settings = runtime_default_settings();
     for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--check-heap"))
+        if (!bench && !strcmp(argv[i], "--check-heap"))
             opts.check_heap = 1;
         else if (argv[i][0] == '-' && argv[i][1] == '-') {
             if (parse_setting(&settings, argc, argv, &i) != 0)
@@ -527,8 +540,15 @@ static int cmd_run(int argc, char **argv)
         return 2;
     }
     err_set_writer(run_writer);
+    double t0 = wall_seconds();
     int status = run_snippet(src, len, &opts);
+    double seconds = wall_seconds() - t0;
     fflush(stdout);
+    if (bench) {
+        fputs("{\"file\": ", stderr);
+        print_json_text(stderr, path, strlen(path));
+        fprintf(stderr, ", \"seconds\": %.6f}\n", seconds);
+    }
     runtime_fini();
     free(src);
     return status;
@@ -545,7 +565,9 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(argv[1], "run"))
-        return cmd_run(argc, argv);
+        return cmd_run(argc, argv, 0);
+    if (!strcmp(argv[1], "bench"))
+        return cmd_run(argc, argv, 1);
     if (!strcmp(argv[1], "steps"))
         return cmd_steps_or_trace(argc, argv, 0);
     if (!strcmp(argv[1], "trace"))
