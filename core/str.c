@@ -110,9 +110,36 @@ static int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* ASCII text (the common case: names, numbers, identifiers) is copied as
+ * it is, without decoding to code points first. */
+static MpObject *str_from_ascii(const char *s, size_t n)
+{
+    if (n == 0)
+        return mp_newref(&empty_str.s.ob);
+    if (n == 1)
+        return mp_newref(&char_strs[(unsigned char)s[0]].s.ob);
+    MpObject *o = str_alloc((int64_t)n, 0x7f);
+    if (!o)
+        return NULL;
+    uint8_t *d = (uint8_t *)((MpStr *)o + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return o;
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 MpObject *str_from_utf8(const char *s, size_t n)
 {
-    uint32_t small[64] = { 0 };
+    if (is_ascii(s, n))
+        return str_from_ascii(s, n);
+    uint32_t small[64];
     uint32_t *cps = n <= 64 ? small : malloc(n * sizeof *cps);
     if (!cps) {
         err_no_memory();
@@ -181,12 +208,22 @@ int str_eq_cstr(const MpObject *o, const char *s)
 
 static int str_eq(MpObject *a, MpObject *b)
 {
-    if (!str_check(b))
-        return 0;
-    const MpStr *x = (const MpStr *)a, *y = (const MpStr *)b;
-    if (x->length != y->length || x->kind != y->kind)
-        return 0;
-    return memcmp(str_data(a), str_data(b), (size_t)x->length * x->kind) == 0;
+    return str_check(b) && str_equal(a, b);
+}
+
+/* FNV-1a over code points; -1 is reserved for "not computed". */
+static int64_t fnv_finish(uint64_t h) { return (int64_t)h == -1 ? -2 : (int64_t)h; }
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+int64_t str_hash_latin1(const uint8_t *s, size_t n)
+{
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= FNV_PRIME;
+    }
+    return fnv_finish(h);
 }
 
 int64_t str_hash(MpObject *o)
@@ -194,16 +231,14 @@ int64_t str_hash(MpObject *o)
     MpStr *s = (MpStr *)o;
     if (s->hash != -1)
         return s->hash;
-    uint64_t h = 0xcbf29ce484222325ULL;    /* FNV-1a over code points */
+    if (s->kind == 1)
+        return s->hash = str_hash_latin1(str_data(o), (size_t)s->length);
+    uint64_t h = FNV_OFFSET;
     for (int64_t i = 0; i < s->length; i++) {
         h ^= str_char_at(o, i);
-        h *= 0x100000001b3ULL;
+        h *= FNV_PRIME;
     }
-    int64_t r = (int64_t)h;
-    if (r == -1)
-        r = -2;
-    s->hash = r;
-    return r;
+    return s->hash = fnv_finish(h);
 }
 
 MpObject *str_concat(MpObject *a, MpObject *b)

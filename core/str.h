@@ -13,6 +13,7 @@
 #ifndef MP_STR_H
 #define MP_STR_H
 
+#include <string.h>
 #include "object.h"
 
 typedef struct MpStr {
@@ -36,6 +37,13 @@ extern MpType MpStr_Type, MpBytes_Type;
 static inline int str_check(const MpObject *o) { return o->type == &MpStr_Type; }
 static inline const uint8_t *str_data(const MpObject *o) { return (const uint8_t *)((const MpStr *)o + 1); }
 static inline int64_t str_len(const MpObject *o) { return ((const MpStr *)o)->length; }
+/* Two strs hold the same text (strs are stored in their narrowest kind). */
+static inline int str_equal(const MpObject *a, const MpObject *b)
+{
+    const MpStr *x = (const MpStr *)a, *y = (const MpStr *)b;
+    return x->length == y->length && x->kind == y->kind &&
+           memcmp(str_data(a), str_data(b), (size_t)x->length * x->kind) == 0;
+}
 uint32_t str_char_at(const MpObject *o, int64_t i);
 
 /* New str from UTF-8 (NULL with ValueError if invalid). */
@@ -49,6 +57,8 @@ size_t str_to_cbuf(const MpObject *o, char *buf, size_t cap);
 int str_eq_cstr(const MpObject *o, const char *s);
 MpObject *str_concat(MpObject *a, MpObject *b);
 int64_t str_hash(MpObject *o);
+/* The hash a str of these 1-byte code units has (for lookups by C text). */
+int64_t str_hash_latin1(const uint8_t *s, size_t n);
 size_t str_cpython_size(int64_t length, uint32_t kind, int ascii);
 void str_init_statics(void);
 
