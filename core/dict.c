@@ -51,15 +51,20 @@ static inline void *dk_entries(DictKeys *k)
 static inline Entry *gentries(DictKeys *k) { return dk_entries(k); }
 static inline UEntry *uentries(DictKeys *k) { return dk_entries(k); }
 
+/* Slot i of an index array whose slots are 1 << width bytes wide. */
+static inline int64_t index_at(const uint8_t *ix, int width, size_t i)
+{
+    switch (width) {
+    case 0: return ((const int8_t *)ix)[i];
+    case 1: return ((const int16_t *)ix)[i];
+    case 2: return ((const int32_t *)ix)[i];
+    default: return ((const int64_t *)ix)[i];
+    }
+}
+
 static int64_t get_index(DictKeys *k, int64_t i)
 {
-    uint8_t *ix = dk_indices(k);
-    switch (k->log2_index_bytes - k->log2_size) {
-    case 0: return ((int8_t *)ix)[i];
-    case 1: return ((int16_t *)ix)[i];
-    case 2: return ((int32_t *)ix)[i];
-    default: return ((int64_t *)ix)[i];
-    }
+    return index_at(dk_indices(k), k->log2_index_bytes - k->log2_size, (size_t)i);
 }
 
 static void set_index(DictKeys *k, int64_t i, int64_t v)
@@ -151,20 +156,40 @@ static void keys_decref(MpDict *owner, DictKeys *k)
     keys_free(owner, k);
 }
 
-/* Index of the entry for key, IX_EMPTY if absent, or -3 on error. */
-static int64_t lookup(DictKeys *k, MpObject *key, int64_t hash)
+/* The hash of a key of a unicode table: cached by str_hash at insertion. */
+static inline int64_t ukey_hash(MpObject *k)
+{
+    int64_t h = ((MpStr *)k)->hash;
+    return h != -1 ? h : str_hash(k);
+}
+
+/* object_hash, without the call for a str whose hash is cached. */
+static inline int64_t key_hash(MpObject *key)
+{
+    if (str_check(key) && ((MpStr *)key)->hash != -1)
+        return ((MpStr *)key)->hash;
+    return object_hash(key);
+}
+
+/* lookup() for one kind of table and one width of index slots: inlined
+ * with constants, so that the probe loop has no switch. */
+static inline __attribute__((always_inline))
+int64_t lookup_in(DictKeys *k, MpObject *key, int64_t hash, int width, int unicode)
 {
     size_t mask = (size_t)dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    const uint8_t *indices = dk_indices(k);
+    int key_is_str = str_check(key);
     for (;;) {
-        int64_t ix = get_index(k, (int64_t)i);
+        int64_t ix = index_at(indices, width, i);
         if (ix == IX_EMPTY)
             return IX_EMPTY;
         if (ix >= 0) {
-            MpObject *ek = *entry_key(k, ix);
+            MpObject *ek = unicode ? uentries(k)[ix].key : gentries(k)[ix].key;
             if (ek == key)
                 return ix;
-            if (entry_hash(k, ix) == hash) {
-                int eq = object_eq(ek, key);
+            if ((unicode ? ukey_hash(ek) : gentries(k)[ix].hash) == hash) {
+                /* two exact strs compare as str_eq would, without the call */
+                int eq = key_is_str && str_check(ek) ? str_equal(ek, key) : object_eq(ek, key);
                 if (eq < 0)
                     return -3;
                 if (eq)
@@ -173,6 +198,26 @@ static int64_t lookup(DictKeys *k, MpObject *key, int64_t hash)
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Index of the entry for key, IX_EMPTY if absent, or -3 on error. */
+static int64_t lookup(DictKeys *k, MpObject *key, int64_t hash)
+{
+    int width = k->log2_index_bytes - k->log2_size;
+    if (k->unicode) {
+        switch (width) {
+        case 0: return lookup_in(k, key, hash, 0, 1);
+        case 1: return lookup_in(k, key, hash, 1, 1);
+        case 2: return lookup_in(k, key, hash, 2, 1);
+        default: return lookup_in(k, key, hash, 3, 1);
+        }
+    }
+    switch (width) {
+    case 0: return lookup_in(k, key, hash, 0, 0);
+    case 1: return lookup_in(k, key, hash, 1, 0);
+    case 2: return lookup_in(k, key, hash, 2, 0);
+    default: return lookup_in(k, key, hash, 3, 0);
     }
 }
 
@@ -238,7 +283,7 @@ static void maintain_tracking(MpDict *d, MpObject *key, MpObject *value)
 int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
 {
     MpDict *d = (MpDict *)o;
-    int64_t hash = object_hash(key);
+    int64_t hash = key_hash(key);
     if (hash == -1 && err_occurred())
         return -1;
     int key_is_str = str_check(key);
@@ -282,7 +327,7 @@ int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
 MpObject *dict_getitem(MpObject *o, MpObject *key)
 {
     MpDict *d = (MpDict *)o;
-    int64_t hash = object_hash(key);
+    int64_t hash = key_hash(key);
     if (hash == -1 && err_occurred())
         return NULL;
     if (!d->keys)
@@ -291,15 +336,44 @@ MpObject *dict_getitem(MpObject *o, MpObject *key)
     return ix >= 0 ? *entry_value(d->keys, ix) : NULL;
 }
 
-MpObject *dict_getitem_cstr(MpObject *o, const char *key)
+/* The entry whose key is an exact str equal to key, by scanning. */
+static MpObject *dict_getitem_cstr_scan(MpDict *d, const char *key)
 {
-    MpDict *d = (MpDict *)o;
     for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
         MpObject *k = *entry_key(d->keys, i);
         if (k && str_check(k) && str_eq_cstr(k, key))
             return *entry_value(d->keys, i);
     }
     return NULL;
+}
+
+MpObject *dict_getitem_cstr(MpObject *o, const char *key)
+{
+    MpDict *d = (MpDict *)o;
+    DictKeys *k = d->keys;
+    size_t n = strlen(key);
+    for (size_t j = 0; j < n; j++)
+        if ((unsigned char)key[j] >= 0x80)
+            return dict_getitem_cstr_scan(d, key);
+    if (!k)
+        return NULL;
+    /* probe as lookup() does for the str equal to key; only an exact str
+     * key matches, as in the scan */
+    int64_t hash = str_hash_latin1((const uint8_t *)key, n);
+    size_t mask = (size_t)dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        int64_t ix = get_index(k, (int64_t)i);
+        if (ix == IX_EMPTY)
+            return NULL;
+        if (ix >= 0) {
+            MpObject *ek = *entry_key(k, ix);
+            if (str_check(ek) && str_len(ek) == (int64_t)n && ((MpStr *)ek)->kind == 1 &&
+                entry_hash(k, ix) == hash && memcmp(str_data(ek), key, n) == 0)
+                return *entry_value(k, ix);
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
 }
 
 int dict_delitem(MpObject *o, MpObject *key)
