@@ -688,38 +688,40 @@ int instance_delattr(MpObject *o, MpObject *name)
     return -1;
 }
 
-MpObject *class_lookup(MpType *cls, MpObject *name)
+/* The value of name (a str, or the C text cname when name is NULL) in the
+ * dict of t. */
+static MpObject *dict_of_get(MpType *t, MpObject *name, const char *cname)
+{
+    if (!t->dict)
+        return NULL;
+    return name ? dict_getitem(t->dict, name) : dict_getitem_cstr(t->dict, cname);
+}
+
+/* The first class along the MRO (or the base chain, before the MRO is
+ * built) whose dict has the name. */
+static MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
 {
     if (cls->mro) {
         for (int64_t i = 0; i < tuple_size(cls->mro); i++) {
-            MpType *t = (MpType *)tuple_item(cls->mro, i);
-            MpObject *v = t->dict ? dict_getitem(t->dict, name) : NULL;
+            MpObject *v = dict_of_get((MpType *)tuple_item(cls->mro, i), name, cname);
             if (v)
                 return v;
         }
         return NULL;
     }
     for (MpType *t = cls; t; t = t->base) {
-        if (!t->dict)
-            continue;
-        MpObject *v = dict_getitem(t->dict, name);
+        MpObject *v = dict_of_get(t, name, cname);
         if (v)
             return v;
     }
     return NULL;
 }
 
-MpObject *class_lookup_cstr(MpType *cls, const char *name)
-{
-    MpObject *n = str_from_cstr(name);
-    if (!n) {
-        err_clear();
-        return NULL;
-    }
-    MpObject *v = class_lookup(cls, n);
-    mp_decref(n);
-    return v;
-}
+MpObject *class_lookup(MpType *cls, MpObject *name) { return class_find(cls, name, NULL); }
+
+/* Without making a str of name: a lookup by C text allocates nothing (the
+ * names of dunders are interned in CPython). */
+MpObject *class_lookup_cstr(MpType *cls, const char *name) { return class_find(cls, NULL, name); }
 
 MpObject *class_mro(MpType *t)
 {
