@@ -45,6 +45,12 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
     MpObject **slots = f->localsplus;
     int argc = co->argcount, total = argc + co->kwonlyargcount;
     int nkw = kwnames ? (int)tuple_size(kwnames) : 0;
+    if (!kwnames && nargs == argc && total == argc && !(co->flags & (MP_CO_VARARGS | MP_CO_VARKEYWORDS))) {
+        /* the common call: exactly the positional parameters */
+        for (int i = 0; i < argc; i++)
+            slots[i] = mp_newref(args[i]);
+        return 0;
+    }
     char fname[200];
     MpObject *kwdict = NULL;
     int pos = total;
