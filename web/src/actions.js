@@ -21,15 +21,16 @@ export function parseSyntaxError(stderr) {
   return { line: Number(m[1]), col, message: `${m[2]}: ${m[3]}` };
 }
 
+/** The editor's text; saved as the draft unless it came from a link or an embed. */
 export function setCode(code) {
   setState({ code });
-  save(KEYS.draft, code);
+  if (getState().source === 'draft') save(KEYS.draft, code);
 }
 
 export function setSettings(settings) {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   setState({ settings: s });
-  save(KEYS.settings, JSON.stringify(s));
+  if (getState().source === 'draft') save(KEYS.settings, JSON.stringify(s));
 }
 
 export function setTheme(theme) {
@@ -66,7 +67,8 @@ function finishRun(r, code, stopped) {
     syntaxError: r.steps === 0 ? parseSyntaxError(first.stderr) : null,
   });
   wanted = first.step;
-  if (r.steps > 0) showNextLine(runId, first.step);
+  if (r.steps > 0 && stepRange()[0] > first.step) seek(stepRange()[0]);   // an embed's range
+  else if (r.steps > 0) showNextLine(runId, first.step);
 }
 
 /**
@@ -92,11 +94,20 @@ export async function stop() {
   }
 }
 
-/** Shows step `n` (clamped to the run). */
+/** The steps the page may show: the run, or an embed's range of it. */
+export function stepRange() {
+  const { run: r, embed } = getState();
+  const total = r ? r.steps : 0;
+  if (!embed?.range) return [Math.min(1, total), total];
+  return [Math.min(embed.range[0], total), Math.min(embed.range[1], total)];
+}
+
+/** Shows step `n` (clamped to the run, or to an embed's range). */
 export function seek(n) {
   const { run: r } = getState();
   if (!r || r.steps === 0) return;
-  wanted = Math.max(1, Math.min(Math.round(n), r.steps));
+  const [lo, hi] = stepRange();
+  wanted = Math.max(lo, Math.min(Math.round(n), hi));
   if (!seeking) pump();
 }
 
@@ -134,11 +145,13 @@ async function target(direction, lines = null) {
   const { run: r, step, granularity } = getState();
   if (!r || r.steps === 0) return null;
   const from = wanted || step;
+  const [lo, hi] = stepRange();
   if (granularity === 'event' && !lines) {
     const n = from + direction;
-    return n >= 1 && n <= r.steps ? n : null;
+    return n >= lo && n <= hi ? n : null;
   }
-  return request('findStep', { from, direction, lines });
+  const n = await request('findStep', { from, direction, lines });
+  return n === null || n < lo || n > hi ? null : n;
 }
 
 export async function stepBy(direction) {
@@ -156,8 +169,8 @@ export async function continueToBreakpoint() {
   seek(n ?? r.steps);
 }
 
-export const first = () => seek(1);
-export const last = () => { const r = getState().run; if (r) seek(r.steps); };
+export const first = () => seek(stepRange()[0]);
+export const last = () => seek(stepRange()[1]);
 
 export function toggleBreakpoint(line) {
   const b = new Set(getState().breakpoints);

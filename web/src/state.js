@@ -22,6 +22,9 @@ function load(key, fallback) {
   }
 }
 
+/** The saved draft, or null. */
+export const savedDraft = () => load(KEYS.draft, null);
+
 export function save(key, value) {
   try {
     localStorage.setItem(key, value);
@@ -30,7 +33,8 @@ export function save(key, value) {
   }
 }
 
-function loadSettings() {
+/** The saved settings (or the defaults). */
+export function savedSettings() {
   try {
     const s = JSON.parse(load(KEYS.settings, 'null'));
     return s && typeof s === 'object' ? { ...DEFAULT_SETTINGS, ...s } : { ...DEFAULT_SETTINGS };
@@ -64,6 +68,9 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {{a: number|null, b: number|null, result: object|null, error?: string}} diff
  * @property {string|null} exampleId  the example loaded last
  * @property {boolean} settingsOpen
+ * @property {'draft'|'link'|'embed'} source  where the code came from; only a draft is saved
+ * @property {{panels: string[], readonly?: boolean, autorun?: boolean, range?: [number, number], theme?: string}|null} embed
+ * @property {string|null} [linkProblem]  why the link the page was opened with could not be read
  * @property {number|null} nextLine  the line that runs after the current step
  * @property {number} runs            runs finished so far (the page's data-runs, for tests and hosts)
  */
@@ -71,7 +78,7 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
 /** @type {State} */
 let state = {
   code: load(KEYS.draft, null) ?? DEFAULT_EXAMPLE.code,
-  settings: loadSettings(),
+  settings: savedSettings(),
   theme: load(KEYS.theme, null) ?? (prefersDark() ? 'dark' : 'light'),
   granularity: 'line',
   breakpoints: new Set(),
@@ -93,9 +100,17 @@ let state = {
   settingsOpen: false,
   runs: 0,
   nextLine: null,
+  source: 'draft',
+  embed: null,
 };
 
 const listeners = new Set();
+
+/** Calls `fn` after every change; returns the function that stops it. */
+export function subscribe(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
 
 /** @returns {State} */
 export const getState = () => state;

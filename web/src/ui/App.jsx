@@ -4,7 +4,7 @@
 // under 800 px the columns stack (style.css).
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useStore, setState, getState } from '../state.js';
-import { run, setCode, toggleBreakpoint, stepBy, first, last, play, stopPlaying } from '../actions.js';
+import { run, stop, setCode, toggleBreakpoint, stepBy, first, last, play, stopPlaying } from '../actions.js';
 import { indexObjects, frameViews, graphObjects } from '../model/view.js';
 import { Editor } from './editor/Editor.jsx';
 import { Toolbar } from './toolbar/Toolbar.jsx';
@@ -16,6 +16,7 @@ import { ObjectsPanel } from './objects/ObjectsPanel.jsx';
 import { MemoryPanel } from './memory/MemoryPanel.jsx';
 import { GcPanel } from './gc/GcPanel.jsx';
 import { Settings } from './settings/Settings.jsx';
+import { start, backToDraft } from '../share/startup.js';
 
 const TABS = [['objects', 'Objects'], ['memory', 'Memory'], ['gc', 'GC']];
 
@@ -52,13 +53,24 @@ function onKey(e) {
   }
 }
 
+/** An embed's only chrome: the name (opening the full playground) and Run. */
+function EmbedBar({ state }) {
+  return (
+    <header class="toolbar embed-bar">
+      <a class="brand" href={location.pathname + location.hash} target="_blank" rel="noopener">memplay</a>
+      <button data-testid="run" class="primary" onClick={run} disabled={state.phase === 'running'}>▶ Run</button>
+      <button data-testid="stop" onClick={stop} disabled={state.phase !== 'running'}>■ Stop</button>
+    </header>
+  );
+}
+
 export function App() {
   const state = useStore();
   const view = useView(state.trace, state.previous);
 
   useEffect(() => {
     document.addEventListener('keydown', onKey);
-    run();                                  // the draft (or the default example) runs on load
+    start();                                // a link's snippet, the draft or the default example
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   useEffect(() => { document.documentElement.dataset.theme = state.theme; }, [state.theme]);
@@ -71,24 +83,33 @@ export function App() {
   }, [state.trace]);
 
   const at = state.trace?.at;
-  const errorText = state.error
+  const errorText = state.error || state.linkProblem
     || (state.syntaxError && `${state.syntaxError.message} (line ${state.syntaxError.line})`);
+  const embed = state.embed;
+  const show = (panel) => !embed || embed.panels.includes(panel);
+  const tabs = TABS.filter(([id]) => show(id));
+  const codeColumn = show('code') || show('narration') || show('console');
   return (
-    <div class="app" data-runs={state.runs}>
-      <Toolbar state={state} />
+    <div class={embed ? 'app embedded' : 'app'} data-runs={state.runs}>
+      {embed ? <EmbedBar state={state} /> : <Toolbar state={state} />}
       {state.settingsOpen && <Settings state={state} />}
       {errorText && <p class="error" data-testid="error" role="alert">{errorText}</p>}
-      <main class="work">
-        <div class="code-column">
-          <Editor value={state.code} onChange={setCode} onRun={run} readOnly={false}
+      {state.source === 'link' && !state.linkProblem && (
+        <p class="notice" data-testid="link-notice">This snippet came from a link; your own saved draft is untouched.{' '}
+          <button class="link" onClick={backToDraft}>Back to my draft</button></p>
+      )}
+      {state.linkProblem && !embed && <p class="notice"><button class="link" onClick={backToDraft}>Back to my draft</button></p>}
+      <main class={`work${codeColumn ? '' : ' single'}${tabs.length ? '' : ' no-panels'}`}>
+        {codeColumn && <div class="code-column">
+          {show('code') && <Editor value={state.code} onChange={setCode} onRun={run} readOnly={!!embed?.readonly}
             currentLine={at && at.line ? at.line : null} nextLine={state.nextLine ?? null}
-            breakpoints={state.breakpoints} onToggleBreakpoint={toggleBreakpoint} error={state.syntaxError} />
-          <Narration state={state} />
-          <Console state={state} />
-        </div>
-        <section class="panels" aria-label="Memory views">
+            breakpoints={state.breakpoints} onToggleBreakpoint={toggleBreakpoint} error={state.syntaxError} />}
+          {show('narration') && <Narration state={state} />}
+          {show('console') && <Console state={state} />}
+        </div>}
+        {tabs.length > 0 && <section class="panels" aria-label="Memory views">
           <div class="tabs" role="tablist">
-            {TABS.map(([id, label]) => (
+            {tabs.map(([id, label]) => (
               <button key={id} role="tab" id={`tab-${id}`} aria-selected={state.tab === id} aria-controls="tabpanel"
                 class={state.tab === id ? 'tab active' : 'tab'} onClick={() => setState({ tab: id })}>{label}</button>
             ))}
@@ -100,11 +121,11 @@ export function App() {
             {view && state.tab === 'memory' && <MemoryPanel state={state} />}
             {view && state.tab === 'gc' && <GcPanel state={state} view={view} />}
           </div>
-        </section>
+        </section>}
       </main>
       <footer class="bottom">
         <Controls state={state} />
-        <Timeline state={state} />
+        {show('timeline') && <Timeline state={state} />}
       </footer>
     </div>
   );

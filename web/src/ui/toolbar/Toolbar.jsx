@@ -2,14 +2,15 @@
 import { EXAMPLES } from '../../examples.js';
 import { getState, setState } from '../../state.js';
 import { run, stop, setCode, setSettings, setTheme } from '../../actions.js';
+import { ShareMenu } from '../../share/ShareMenu.jsx';
 
 /** Loads an example (its code and settings) and runs it. */
 export function loadExample(id) {
   const ex = EXAMPLES.find((e) => e.id === id);
   if (!ex) return;
+  setState({ exampleId: ex.id, source: getState().source === 'embed' ? 'embed' : 'draft', linkProblem: null });
   setCode(ex.code);
   if (ex.settings) setSettings({ ...getState().settings, ...ex.settings });
-  setState({ exampleId: ex.id });
   run();
 }
 
@@ -29,6 +30,7 @@ export function Toolbar({ state }) {
       <button data-testid="run" class="primary" onClick={run} disabled={running}
         title="Run the snippet (Ctrl+Enter)">▶ Run</button>
       <button data-testid="stop" onClick={stop} disabled={!running} title="Stop the run">■ Stop</button>
+      <ShareMenu state={state} />
       <span class="spacer" />
       <button data-testid="settings" onClick={() => setState({ settingsOpen: !state.settingsOpen })}
         aria-expanded={state.settingsOpen} title="Run settings">⚙ Settings</button>
