@@ -62,9 +62,11 @@ function ObjectBox({ b, byAddress, boxes, state, prev }) {
           title="Who holds this object? (refcount)" aria-label={`refcount ${o.refcount}: who holds it`}
           onClick={() => setState({ selected: o.address })}>{o.refcount}</button>
       </div>
-      <div class="repr" title={o.repr}>{short(displayRepr(o, byAddress))}</div>
+      <div class="repr" title={o.repr}>
+        <span>{short(displayRepr(o, byAddress), b.garbage ? 14 : 26)}</span>
+        {b.garbage && <span class="tag" title="alive, but no frame or global reaches it: cyclic garbage until the collector runs">unreachable</span>}
+      </div>
       <div class="meta muted">{o.size} B · {o.region === 'heap' ? 'heap' : `${o.block}-B block`} · {o.address}</div>
-      {b.garbage && <div class="tag">unreachable</div>}
       {b.rows.map((r, i) => (
         <div key={i} class="row"><span class="name">{rowLabel(r.via)}</span><Value address={r.to} byAddress={byAddress} boxes={boxes} /></div>
       ))}
