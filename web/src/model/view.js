@@ -76,20 +76,28 @@ export function drawnRefs(o, byAddress) {
   let refs = o.refs.filter((r) => r.via !== '__class__');
   if (o.type === 'function') refs = refs.filter((r) => FUNCTION_REFS.test(r.via));
   if (o.type === 'dict') {
-    // a string key is named in the label of its value's reference
-    refs = refs.filter((r) => !(r.via.startsWith("key '") && byAddress.get(r.to)?.type === 'str'));
+    // a string or static key (a small int, None, True) is named in the label of its value's reference
+    const named = (key) => key && (key.type === 'str' || key.region === 'static');
+    refs = refs.filter((r) => !(r.via.startsWith('key ') && named(byAddress.get(r.to))));
   }
   if (o.type === 'type') refs = [];
   return refs;
 }
 
+/** How many references a box lists (and the graph follows) before "+N more". */
+export const MAX_ROWS = 8;
+
+/** The references a box lists: its followed references, at most MAX_ROWS. */
+export function shownRefs(o, byAddress) {
+  return drawnRefs(o, byAddress).slice(0, MAX_ROWS);
+}
+
 /**
- * The objects to draw: breadth first from the frames' variables and
- * temporaries, then every object alive but unreachable from any root (and
- * what it leads to).  Each gets a column (its distance from a frame).
- * @returns {{objects: {o: SnapObject, depth: number}[], hidden: number, hiddenByType: [string, number][]}}
+ * Breadth first from the frames' variables and temporaries, then from
+ * every object alive but unreachable from any root, along `refsOf`:
+ * a map from address to its distance from a frame (its column).
  */
-export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
+function reach(memory, byAddress, frames, refsOf) {
   const depth = new Map();
   const queue = [];
   const visit = (address, d) => {
@@ -98,35 +106,52 @@ export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
     depth.set(address, d);
     queue.push(address);
   };
+  let next = 0;
+  const walk = () => {
+    for (; next < queue.length; next++) {
+      const a = queue[next];
+      for (const r of refsOf(byAddress.get(a))) visit(r.to, depth.get(a) + 1);
+    }
+  };
   for (const f of frames) {
     for (const l of f.locals) visit(l.address, 1);
     for (const t of f.temporaries) visit(t, 1);
   }
-  const unreachable = new Set(memory.unreachable);
-  const runtimeGarbage = (o) => o.type === 'module' || o.type === 'code' || o.type === 'type';
-  const walk = () => {
-    while (queue.length) {
-      const a = queue.shift();
-      const o = byAddress.get(a);
-      for (const r of drawnRefs(o, byAddress)) visit(r.to, depth.get(a) + 1);
-    }
-  };
   walk();
   for (const a of memory.unreachable) {
     const o = byAddress.get(a);
-    if (o && !runtimeGarbage(o)) visit(a, 1);
+    // a module or class half-built is the runtime's business, not garbage to show
+    if (o && o.type !== 'module' && o.type !== 'code' && o.type !== 'type') visit(a, 1);
   }
   walk();
-  const all = [...depth.entries()].map(([a, d]) => ({ o: byAddress.get(a), depth: d,
-    garbage: unreachable.has(a) }));
+  return depth;
+}
+
+/**
+ * The objects to draw, each with its column: those reached along the
+ * references boxes list (at most `limit`), and a count by type of the
+ * others the snippet's variables lead to, which are grouped rather than
+ * drawn one by one.
+ * @returns {{objects: {o: SnapObject, depth: number, garbage: boolean}[], hidden: number, hiddenByType: [string, number][]}}
+ */
+export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
+  const drawn = reach(memory, byAddress, frames, (o) => shownRefs(o, byAddress));
+  const unreachable = new Set(memory.unreachable);
+  const all = [...drawn.entries()].map(([a, d]) => ({ o: byAddress.get(a), depth: d, garbage: unreachable.has(a) }));
   // in each column the snippet's data first, then modules, classes and functions
   const rank = (x) => (LEAF_TYPES.has(x.o.type) || x.o.type === 'function' ? 1 : 0);
   all.sort((x, y) => x.depth - y.depth || rank(x) - rank(y) || (x.o.address < y.o.address ? -1 : 1));
   const shown = all.slice(0, limit);
+  const shownSet = new Set(shown.map((x) => x.o.address));
   const counts = new Map();
-  for (const { o } of all.slice(limit)) counts.set(o.type, (counts.get(o.type) || 0) + 1);
-  return { objects: shown, hidden: all.length - shown.length,
-    hiddenByType: [...counts.entries()].sort((a, b) => b[1] - a[1]) };
+  let hidden = 0;
+  for (const a of reach(memory, byAddress, frames, (o) => drawnRefs(o, byAddress)).keys()) {
+    if (shownSet.has(a)) continue;
+    const t = byAddress.get(a).type;
+    counts.set(t, (counts.get(t) || 0) + 1);
+    hidden++;
+  }
+  return { objects: shown, hidden, hiddenByType: [...counts.entries()].sort((x, y) => y[1] - x[1]) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Positions for the object graph: frames in the first column, then one
 // column per distance from a frame variable; every box has a height known
 // from its rows, so arrows can be computed without measuring the DOM.
-import { drawnRefs } from '../../model/view.js';
+import { drawnRefs, MAX_ROWS } from '../../model/view.js';
 
 export const BOX_W = 190;
 export const COL_GAP = 70;
@@ -9,8 +9,6 @@ export const ROW_H = 18;
 const HEAD_H = 58;             // type line, repr line, size line
 const FRAME_HEAD = 26;
 const GAP = 14;
-/** How many references a box lists before "+N more". */
-export const MAX_ROWS = 8;
 
 /** The rows a box shows for object `o`: its followed references. */
 export function boxRows(o, byAddress) {
