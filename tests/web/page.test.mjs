@@ -140,3 +140,41 @@ test('an engine that cannot load shows an error instead of waiting forever', asy
     rmSync(site, { recursive: true, force: true });
   }
 });
+
+test('settings change the run: thresholds, gc off, heap limit; keys step; the theme toggles', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  await typeAndRun(page, 'import gc\nprint(gc.get_threshold(), gc.isenabled())\ns = "x" * 5000000\n');
+  await page.getByTestId('settings').click();
+  await page.getByLabel('gen 0').fill('5');
+  await page.getByLabel('gc enabled at start').uncheck();
+  await page.getByLabel('heap limit (MiB)').fill('4');
+  await page.getByRole('button', { name: 'Apply and run' }).click();
+  await runFinished(page, 2);
+  await page.getByTestId('step-last').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('MemoryError'));
+  const out = await page.getByTestId('console').textContent();
+  assert.ok(out.startsWith('(5, 10, 10) False\n'), out);
+  await page.getByTestId('step-first').click();
+  await atStep(page, 1);
+  await page.getByRole('tab', { name: 'GC' }).click();
+  assert.deepEqual(await page.getByTestId('gc-generation').evaluateAll((els) => els.map((e) => e.dataset.threshold)), ['5', '10', '10']);
+  // keys outside the editor: → steps forward, End goes to the last step
+  await page.getByTestId('step-counter').click();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !/^step 1 \//.test(document.querySelector('[data-testid="step-counter"]').textContent));
+  assert.match(await page.getByTestId('narration').textContent(), /Line 2 runs next/);
+  await page.keyboard.press('End');
+  const { total } = await counter(page);
+  await atStep(page, total);
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  await page.waitForFunction((t) => document.documentElement.dataset.theme !== t, theme);
+  // the settings survive a reload
+  await page.reload();
+  await runFinished(page, 0);
+  await page.getByTestId('step-last').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('MemoryError'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
