@@ -178,3 +178,29 @@ test('settings change the run: thresholds, gc off, heap limit; keys step; the th
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an object links to its block and the block back to the object; breakpoints stop the run', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  await typeAndRun(page, SNIPPET);
+  await forwardToLine(page, 5);
+  const list = page.locator('[data-testid="object"][data-type="list"]').first();
+  const address = await list.getAttribute('data-address');
+  await list.getByRole('button', { name: '64-B block' }).click();
+  assert.equal(await page.getByRole('tab', { name: 'Memory' }).getAttribute('aria-selected'), 'true');
+  const block = page.locator('.blk.obj.hovered');
+  assert.equal(await block.count(), 1);
+  assert.match(await block.getAttribute('title'), new RegExp(`list at ${address}`));
+  await block.click();
+  assert.equal(await page.getByRole('tab', { name: 'Objects' }).getAttribute('aria-selected'), 'true');
+  assert.match(await page.getByTestId('holders').textContent(), new RegExp(`list at ${address}: refcount`));
+
+  // a breakpoint on line 4 (click its number), then from the start "To breakpoint"
+  await page.locator('[data-testid="editor"] .cm-lineNumbers .cm-gutterElement', { hasText: /^4$/ }).click();
+  await page.getByTestId('step-first').click();
+  await atStep(page, 1);
+  await page.getByRole('button', { name: 'To breakpoint' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="narration"]').textContent.includes('Line 4 runs next'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -72,6 +72,7 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {{panels: string[], readonly?: boolean, autorun?: boolean, range?: [number, number], theme?: string}|null} embed
  * @property {string|null} [linkProblem]  why the link the page was opened with could not be read
  * @property {number|null} nextLine  the line that runs after the current step
+ * @property {string|null} openPool  the pool whose blocks the Memory tab lists
  * @property {number} runs            runs finished so far (the page's data-runs, for tests and hosts)
  */
 
@@ -99,6 +100,7 @@ let state = {
   exampleId: load(KEYS.draft, null) === null ? DEFAULT_EXAMPLE.id : null,
   settingsOpen: false,
   runs: 0,
+  openPool: null,
   nextLine: null,
   source: 'draft',
   embed: null,

@@ -2,7 +2,6 @@
 // the system heap's chunks (used, free, who owns them, fragmentation) and
 // the object free lists.  Hovering a block highlights its object in the
 // Objects tab and the other way round (state.hovered).
-import { useState } from 'preact/hooks';
 import { setState } from '../../state.js';
 import { bytes, num } from '../../model/view.js';
 
@@ -34,10 +33,12 @@ function Blocks({ pool, objectsIn, hovered }) {
   for (let i = 0; i < pool.capacity; i++) {
     const o = byIndex.get(i);
     const cls = o ? 'blk obj' : i < touched ? 'blk other' : 'blk untouched';
-    cells.push(<span key={i} class={`${cls}${o && hovered === o.address ? ' hovered' : ''}`}
-      title={o ? `block ${i}: ${o.type} at ${o.address}` : i < touched ? `block ${i}: a buffer or a free block` : `block ${i}: never used`}
-      onMouseEnter={o ? () => setState({ hovered: o.address }) : undefined}
-      onMouseLeave={o ? () => setState({ hovered: null }) : undefined} />);
+    cells.push(o
+      ? <button key={i} class={`${cls}${hovered === o.address ? ' hovered' : ''}`}
+        title={`block ${i}: ${o.type} at ${o.address} (click: show it in Objects)`} aria-label={`block ${i}: ${o.type}`}
+        onMouseEnter={() => setState({ hovered: o.address })} onMouseLeave={() => setState({ hovered: null })}
+        onClick={() => setState({ tab: 'objects', selected: o.address })} />
+      : <span key={i} class={cls} title={i < touched ? `block ${i}: a buffer or a free block` : `block ${i}: never used`} />);
   }
   return (
     <div class="blocks-wrap">
@@ -48,8 +49,8 @@ function Blocks({ pool, objectsIn, hovered }) {
   );
 }
 
-function Arenas({ memory, hovered }) {
-  const [open, setOpen] = useState(null);
+function Arenas({ memory, hovered, open }) {
+  const setOpen = (pool) => setState({ openPool: pool });
   const hoveredObj = hovered && memory.objects.find((o) => o.address === hovered);
   const inPool = (p, a) => a >= hex(p.address) && a < hex(p.address) + 16384;
   const hoveredPool = hoveredObj && hoveredObj.region === 'pymalloc' && memory.pools.find((p) => inPool(p, hex(hoveredObj.address)));
@@ -134,7 +135,7 @@ export function MemoryPanel({ state }) {
   const memory = state.trace.memory;
   return (
     <div class="memory-panel">
-      <Arenas memory={memory} hovered={state.hovered} />
+      <Arenas memory={memory} hovered={state.hovered} open={state.openPool} />
       <Heap memory={memory} hovered={state.hovered} />
       <StaticRegion memory={memory} />
       <FreeLists memory={memory} />

@@ -66,13 +66,22 @@ function ObjectBox({ b, byAddress, boxes, state, prev }) {
         <span>{short(displayRepr(o, byAddress), b.garbage ? 14 : 26)}</span>
         {b.garbage && <span class="tag" title="alive, but no frame or global reaches it: cyclic garbage until the collector runs">unreachable</span>}
       </div>
-      <div class="meta muted">{o.size} B · {o.region === 'heap' ? 'heap' : `${o.block}-B block`} · {o.address}</div>
+      <div class="meta muted">{o.size} B · {o.region === 'pymalloc'
+        ? <button class="link" title="Show its block in the Memory tab" onClick={() => showBlock(o, state)}>{o.block}-B block</button>
+        : o.region} · {o.address}</div>
       {b.rows.map((r, i) => (
         <div key={i} class="row"><span class="name">{rowLabel(r.via)}</span><Value address={r.to} byAddress={byAddress} boxes={boxes} /></div>
       ))}
       {b.more > 0 && <div class="row muted">+{num(b.more)} more references</div>}
     </div>
   );
+}
+
+/** Opens the Memory tab on the pool that holds `o`, its block highlighted. */
+function showBlock(o, state) {
+  const a = parseInt(o.address, 16);
+  const pool = state.trace.memory.pools.find((p) => a >= parseInt(p.address, 16) && a < parseInt(p.address, 16) + 16384);
+  setState({ tab: 'memory', hovered: o.address, openPool: pool ? pool.address : null });
 }
 
 function Arrows({ g, byAddress }) {
