@@ -8,113 +8,116 @@
 #include "gc.h"
 #include "err.h"
 #include "region.h"
+#include "heap.h"
 #include "str.h"
 #include "class.h"
 
 /* ---- the live-object registry -------------------------------------------
- * An open-addressing set of every live heap object, so that the checker and
- * snapshots can enumerate objects (pymalloc blocks also hold buffers and
- * parked free-list objects, which are not objects).  Host-side bookkeeping:
- * it is not part of the simulated memory. */
+ * The set of every live heap object, so that the checker and snapshots can
+ * enumerate objects (pymalloc blocks also hold buffers and parked free-list
+ * objects, which are not objects).  Every heap object lies in the system
+ * heap's host reservation (pymalloc's arenas are carved from it), so the
+ * set is a bitmap with one bit per 8 bytes of the reservation, kept in
+ * pages of one MiB's bits allocated when first used: registering is setting
+ * a bit, and nearby objects share cache lines (a hash set scattered them).
+ * Host-side bookkeeping: it is not part of the simulated memory.  Objects
+ * are walked in address order. */
+
+enum { REG_PAGE_SHIFT = 20, REG_GRAIN_SHIFT = 3,
+       REG_PAGE_WORDS = (1 << (REG_PAGE_SHIFT - REG_GRAIN_SHIFT)) / 64 };
 
 static struct {
-    MpObject **slots;
-    size_t mask, used;
+    uint64_t **pages;          /* NULL: no object in that MiB yet */
+    size_t npages, used;
+    uintptr_t start;           /* the heap's host reservation */
+    size_t size;
 } reg;
 
-static size_t reg_hash(const MpObject *o)
+static void reg_init(void)
 {
-    uint64_t x = (uint64_t)(uintptr_t)o;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
-static void reg_grow(void)
-{
-    size_t oldcap = reg.slots ? reg.mask + 1 : 0;
-    size_t cap = oldcap ? oldcap * 2 : 1024;
-    MpObject **old = reg.slots;
-    reg.slots = calloc(cap, sizeof *reg.slots);
-    if (!reg.slots) {
+    uintptr_t used_end, end;
+    heap_host_extent(&reg.start, &used_end, &end);
+    reg.size = end - reg.start;
+    reg.npages = (reg.size >> REG_PAGE_SHIFT) + 1;
+    reg.pages = calloc(reg.npages, sizeof *reg.pages);
+    if (!reg.pages) {
         fprintf(stderr, "memplay: host out of memory (object registry)\n");
         abort();
     }
-    reg.mask = cap - 1;
-    for (size_t i = 0; i < oldcap; i++) {
-        if (old[i]) {
-            size_t j = reg_hash(old[i]) & reg.mask;
-            while (reg.slots[j])
-                j = (j + 1) & reg.mask;
-            reg.slots[j] = old[i];
-        }
-    }
-    free(old);
+}
+
+/* Page and bit of o; 0 if o is outside the heap (or nothing registered). */
+static inline int reg_locate(const MpObject *o, size_t *page, size_t *bit)
+{
+    size_t off = (uintptr_t)o - reg.start;
+    if (!reg.pages || off >= reg.size)
+        return 0;
+    *page = off >> REG_PAGE_SHIFT;
+    *bit = (off & ((1u << REG_PAGE_SHIFT) - 1)) >> REG_GRAIN_SHIFT;
+    return 1;
 }
 
 void object_register(MpObject *o)
 {
-    if (!reg.slots || (reg.used + 1) * 4 > (reg.mask + 1) * 3)
-        reg_grow();
-    size_t j = reg_hash(o) & reg.mask;
-    while (reg.slots[j])
-        j = (j + 1) & reg.mask;
-    reg.slots[j] = o;
+    size_t page, bit;
+    if (!reg.pages)
+        reg_init();
+    if (!reg_locate(o, &page, &bit)) {
+        fprintf(stderr, "memplay: an object outside the heap (object registry)\n");
+        abort();
+    }
+    if (!reg.pages[page] && !(reg.pages[page] = calloc(REG_PAGE_WORDS, sizeof(uint64_t)))) {
+        fprintf(stderr, "memplay: host out of memory (object registry)\n");
+        abort();
+    }
+    reg.pages[page][bit >> 6] |= (uint64_t)1 << (bit & 63);
     reg.used++;
 }
 
 void object_unregister(MpObject *o)
 {
-    size_t j = reg_hash(o) & reg.mask;
-    while (reg.slots[j] != o) {
-        if (!reg.slots[j])
-            return;
-        j = (j + 1) & reg.mask;
+    size_t page, bit;
+    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
+        return;
+    uint64_t *w = &reg.pages[page][bit >> 6], m = (uint64_t)1 << (bit & 63);
+    if (*w & m) {
+        *w &= ~m;
+        reg.used--;
     }
-    /* backward-shift deletion keeps probe sequences intact */
-    size_t hole = j;
-    for (;;) {
-        j = (j + 1) & reg.mask;
-        MpObject *x = reg.slots[j];
-        if (!x)
-            break;
-        size_t home = reg_hash(x) & reg.mask;
-        if (((j - home) & reg.mask) >= ((j - hole) & reg.mask)) {
-            reg.slots[hole] = x;
-            hole = j;
-        }
-    }
-    reg.slots[hole] = NULL;
-    reg.used--;
 }
 
 int object_is_live(const MpObject *o)
 {
-    if (!reg.slots)
+    size_t page, bit;
+    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
         return 0;
-    size_t j = reg_hash(o) & reg.mask;
-    while (reg.slots[j]) {
-        if (reg.slots[j] == o)
-            return 1;
-        j = (j + 1) & reg.mask;
-    }
-    return 0;
+    return (reg.pages[page][bit >> 6] >> (bit & 63)) & 1;
 }
 
 size_t object_count(void) { return reg.used; }
 
 void object_registry_reset(void)
 {
-    free(reg.slots);
+    for (size_t i = 0; reg.pages && i < reg.npages; i++)
+        free(reg.pages[i]);
+    free(reg.pages);
     memset(&reg, 0, sizeof reg);
 }
 
 void object_walk(void (*fn)(MpObject *o, void *ctx), void *ctx)
 {
-    for (size_t i = 0; reg.slots && i <= reg.mask; i++)
-        if (reg.slots[i])
-            fn(reg.slots[i], ctx);
+    for (size_t i = 0; reg.pages && i < reg.npages; i++) {
+        for (size_t k = 0; reg.pages[i] && k < REG_PAGE_WORDS; k++) {
+            uint64_t w = reg.pages[i][k];
+            while (w) {
+                unsigned b = (unsigned)__builtin_ctzll(w);
+                size_t bit = (k << 6) + b;
+                fn((MpObject *)(reg.start + (i << REG_PAGE_SHIFT) + (bit << REG_GRAIN_SHIFT)), ctx);
+                /* fn may have registered or released objects: read again */
+                w = b == 63 ? 0 : reg.pages[i][k] & (~(uint64_t)0 << (b + 1));
+            }
+        }
+    }
 }
 
 /* ---- the static region -----------------------------------------------------
