@@ -60,7 +60,9 @@ export function GcPanel({ state, view }) {
             {PHASES.map((p) => <li key={p} class={p === gc.phase ? 'current' : ''}><b>{p}</b> — {PHASE_HELP[p]}</li>)}
           </ol>
           <p>Tentatively unreachable: {gc.unreachable.length ? gc.unreachable.map((a) => view.byAddress.get(a)).filter(Boolean).map((o) => <ObjectChip key={o.address} o={o} byAddress={view.byAddress} />) : 'none yet'}</p>
-          <p class="muted">Step by memory event to go through the phases one at a time.</p>
+          {state.granularity !== 'event'
+            ? <p><button onClick={() => setState({ granularity: 'event' })}>Step through the phases one at a time</button> (steps by memory event)</p>
+            : <p class="muted">Each step forward is the next phase or the next object freed.</p>}
         </section>
       )}
       <section>
@@ -70,7 +72,8 @@ export function GcPanel({ state, view }) {
           <tbody>
             {log.map((g, i) => (
               <tr key={i}>
-                <td><button class="link" onClick={() => seek(g.start)}>{num(g.start)}</button></td>
+                <td><button class="link" title="Go to the start of this collection and step through it by memory event"
+                  onClick={() => { setState({ granularity: 'event' }); seek(g.start); }}>{num(g.start)}</button></td>
                 <td>{g.generation}</td><td>{num(g.collected)}</td><td>{num(g.uncollectable)}</td>
                 <td>{g.end >= g.start ? num(g.end - g.start + 1) : '—'}</td><td>{g.automatic ? 'threshold' : 'gc.collect()'}</td>
               </tr>

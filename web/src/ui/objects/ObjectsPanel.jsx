@@ -57,7 +57,7 @@ function ObjectBox({ b, byAddress, boxes, state, prev }) {
       onMouseEnter={() => setState({ hovered: o.address })} onMouseLeave={() => setState({ hovered: null })}>
       <div class="obj-head">
         <b class="type">{o.type}</b>
-        <span class="gen" title="GC generation">{generationLabel(o.generation)}</span>
+        <span class="gen" title="GC generation">{tentative ? 'collecting' : generationLabel(o.generation)}</span>
         <button class={`rc${changed ? ' is-changed' : ''}`} data-testid="refcount"
           title="Who holds this object? (refcount)" aria-label={`refcount ${o.refcount}: who holds it`}
           onClick={() => setState({ selected: o.address })}>{o.refcount}</button>
@@ -90,6 +90,10 @@ function Arrows({ g, byAddress }) {
     b.f.locals.forEach((l, i) => {
       const to = g.boxes.get(l.address);
       if (to) paths.push(<path key={`f${b.f.address}${l.name}`} class="edge" d={arrowPath(rowAnchor(b, i, HEADS.frame), to)} />);
+    });
+    b.f.temporaries.forEach((t, i) => {
+      const to = g.boxes.get(t);
+      if (to) paths.push(<path key={`t${b.f.address}${i}`} class="edge temp" d={arrowPath(rowAnchor(b, b.f.locals.length, HEADS.frame), to)} />);
     });
   });
   for (const b of g.boxes.values()) {
