@@ -63,6 +63,9 @@ typedef struct MpHandler {
 enum {
     MP_CO_VARARGS = 0x04, MP_CO_VARKEYWORDS = 0x08, MP_CO_GENERATOR = 0x20,
     MP_CO_CLASSBODY = 0x1000, MP_CO_MODULE = 0x2000,
+    /* memplay's own Python (the weakref module's prelude): its lines are
+     * not the snippet's, so they are not line steps */
+    MP_CO_INTERNAL = 0x10000000,
 };
 
 /* Kind of each local slot (localsplus). */

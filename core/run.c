@@ -147,6 +147,17 @@ static int builtins_ready(void)
     return 0;
 }
 
+/* Marks a code object and the code objects among its constants (nested
+ * functions, classes, comprehensions) as memplay's own. */
+static void mark_internal(MpObject *code)
+{
+    MpCode *co = (MpCode *)code;
+    co->flags |= MP_CO_INTERNAL;
+    for (int64_t i = 0; i < tuple_size(co->consts); i++)
+        if (tuple_item(co->consts, i)->type == &MpCode_Type)
+            mark_internal(tuple_item(co->consts, i));
+}
+
 int run_prelude(MpObject *module, const char *src)
 {
     ParseError pe;
@@ -157,6 +168,7 @@ int run_prelude(MpObject *module, const char *src)
             err_set(&MpExc_SyntaxError, "memplay prelude: %s (line %d)", pe.msg, pe.line);
         return -1;
     }
+    mark_internal(code);
     MpObject *r = vm_run_module(code, ((MpModule *)module)->dict);
     mp_decref(code);
     if (!r)

@@ -278,7 +278,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         int line = co->lines[f->pc];
         f->pc++;
         int arg = instr_arg(in);
-        if (line != last_line && line > 0) {
+        if (line != last_line && line > 0 && (co->flags & MP_CO_INTERNAL)) {
+            last_line = line;     /* memplay's own Python: not the snippet's lines */
+            f->lineno = line;
+        } else if (line != last_line && line > 0) {
             if (vm.pause_check && module_eval && vm.nesting == 1 && vm.pause_check(vm.pause_ctx)) {
                 f->pc--;   /* this line starts again when the run continues */
                 return vm_paused;
