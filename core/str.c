@@ -197,10 +197,16 @@ size_t str_to_cbuf(const MpObject *o, char *buf, size_t cap)
 
 int str_eq_cstr(const MpObject *o, const char *s)
 {
-    size_t n = strlen(s);
     if (((const MpStr *)o)->ascii) {
-        return (size_t)str_len(o) == n && memcmp(str_data(o), s, n) == 0;
+        /* one pass, stopping at the first difference (names are compared
+         * against tables of names: most differ early) */
+        const uint8_t *d = str_data(o);
+        for (int64_t i = 0; i < str_len(o); i++)
+            if (!s[i] || (uint8_t)s[i] != d[i])
+                return 0;
+        return s[str_len(o)] == '\0';
     }
+    size_t n = strlen(s);
     char buf[256];
     size_t len = str_to_cbuf(o, buf, sizeof buf);
     return len == n && len < sizeof buf && memcmp(buf, s, n) == 0;
