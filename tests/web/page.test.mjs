@@ -204,3 +204,28 @@ test('an object links to its block and the block back to the object; breakpoints
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('quick presses all count, and a double Stop keeps what ran', async () => {
+  const { page, problems } = await openPage(browser);
+  await runFinished(page, 0);
+  await typeAndRun(page, SNIPPET);
+  const forward = page.getByTestId('step-forward');
+  for (let i = 0; i < 4; i++) {            // slowly: each press waits for its step
+    const { step } = await counter(page);
+    await forward.click();
+    await page.waitForFunction((s) => !document.querySelector('[data-testid="step-counter"]').textContent.replace(/,/g, '').startsWith(`step ${s} /`), step);
+  }
+  const slow = (await counter(page)).step;
+  await page.getByTestId('step-first').click();
+  await atStep(page, 1);
+  await Promise.all([0, 1, 2, 3].map(() => forward.click({ noWaitAfter: true })));
+  await atStep(page, slow);
+
+  await typeAndRun(page, 'n = 0\nwhile True:\n    n += 1\n', { wait: false });
+  await page.waitForFunction(() => /running… [\d,]*[1-9]/.test(document.querySelector('[data-testid="step-counter"]').textContent));
+  await page.getByTestId('stop').dblclick();
+  await page.getByText('Stopped by you').waitFor();
+  assert.ok((await counter(page)).total > 1000, 'the replay keeps the steps that ran before Stop');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -38,13 +38,19 @@ export function setTheme(theme) {
   save(KEYS.theme, theme);
 }
 
-/** Runs the editor's code from the start and shows its first step. */
+/** What the current run ran: a Stop replays exactly this. */
+let ran = null;
+
+/** Runs the editor's code from the start and shows its first step; a run
+ * still going is abandoned (its worker terminated). */
 export async function run() {
   stopPlaying();
-  const { code, settings } = getState();
+  const { code, settings, phase } = getState();
+  if (phase === 'running') restart();
   const id = ++runId;
-  setState({ phase: 'running', progress: { steps: 0, lineSteps: 0 }, error: null, syntaxError: null,
-    selected: null, diff: { a: null, b: null, result: null } });
+  ran = { code, settings };
+  setState({ phase: 'running', stopping: false, progress: { steps: 0, lineSteps: 0 }, error: null,
+    syntaxError: null, selected: null, diff: { a: null, b: null, result: null } });
   try {
     const r = await request('run', { code, settings }, {
       onProgress: (p) => { if (id === runId) setState({ progress: p }); },
@@ -61,7 +67,7 @@ function finishRun(r, code, stopped) {
   const first = r.first;
   setState({
     runs: getState().runs + 1,
-    phase: 'ready', progress: null,
+    phase: 'ready', stopping: false, progress: null,
     run: { steps: r.steps, lineSteps: r.lineSteps, exitStatus: r.exitStatus, stopped, code },
     step: first.step, trace: first, previous: null, nextLine: null,
     syntaxError: r.steps === 0 ? parseSyntaxError(first.stderr) : null,
@@ -73,24 +79,25 @@ function finishRun(r, code, stopped) {
 
 /**
  * Stops a run at once: the worker is terminated (a loop inside a function
- * never pauses), then the run is made again, deterministically, up to the
- * last line step it reported, so that what ran so far can be browsed.
+ * never pauses), then the same code is run again, deterministically, up to
+ * the last line step it reported, so that what ran so far can be browsed.
+ * A second Stop during that replay changes nothing.
  */
 export async function stop() {
   stopPlaying();
-  const { phase, progress, code, settings } = getState();
-  if (phase !== 'running') return;
+  const { phase, progress, stopping } = getState();
+  if (phase !== 'running' || stopping || !ran) return;
   const id = ++runId;
   restart();
   const lineSteps = Math.max(1, progress?.lineSteps || 0);
-  setState({ progress: null });
+  setState({ stopping: true, progress: null });
   try {
-    const r = await request('run', { code, settings: { ...settings, stepCap: lineSteps } });
+    const r = await request('run', { code: ran.code, settings: { ...ran.settings, stepCap: lineSteps } });
     if (id !== runId) return;
-    finishRun(r, code, true);
+    finishRun(r, ran.code, true);
   } catch (e) {
     if (id !== runId) return;
-    setState({ phase: 'idle', error: `The engine failed: ${e.message}` });
+    setState({ phase: 'idle', stopping: false, error: `The engine failed: ${e.message}` });
   }
 }
 
@@ -104,8 +111,8 @@ export function stepRange() {
 
 /** Shows step `n` (clamped to the run, or to an embed's range). */
 export function seek(n) {
-  const { run: r } = getState();
-  if (!r || r.steps === 0) return;
+  const { run: r, phase } = getState();
+  if (!r || r.steps === 0 || phase !== 'ready') return;
   const [lo, hi] = stepRange();
   wanted = Math.max(lo, Math.min(Math.round(n), hi));
   if (!seeking) pump();
@@ -140,33 +147,46 @@ async function showNextLine(id, step) {
   }
 }
 
-/** Where a step in `direction` (+1/-1) goes at the current granularity. */
-async function target(direction, lines = null) {
-  const { run: r, step, granularity } = getState();
-  if (!r || r.steps === 0) return null;
-  const from = wanted || step;
+/** Where a step in `direction` (+1/-1) from `from` goes at the current
+ * granularity; null at the end of the run (or of an embed's range). */
+async function target(from, direction, lines = null) {
+  const { granularity } = getState();
   const [lo, hi] = stepRange();
   if (granularity === 'event' && !lines) {
     const n = from + direction;
     return n >= lo && n <= hi ? n : null;
   }
   const n = await request('findStep', { from, direction, lines });
-  return n === null || n < lo || n > hi ? null : n;
+  if (n !== null && n >= lo && n <= hi) return n;
+  // no line step left inside the range: its end, unless already there
+  const end = direction > 0 ? hi : lo;
+  return lines || from === end ? null : end;
 }
 
-export async function stepBy(direction) {
-  const n = await target(direction);
-  if (n !== null && n !== undefined) seek(n);
-  return n;
+/** Steps are chained: each starts from where the one before it went, so
+ * quick presses all count even while the engine is still answering. */
+let chain = Promise.resolve();
+
+/** Steps once in `direction`; resolves to the new step, or null at the end. */
+export function stepBy(direction, lines = null) {
+  const id = runId;
+  const next = chain.then(async () => {
+    const { run: r, phase } = getState();
+    if (id !== runId || !r || r.steps === 0 || phase !== 'ready') return null;
+    const n = await target(wanted || getState().step, direction, lines);
+    if (id !== runId) return null;
+    if (n !== null) seek(n);
+    return n;
+  }).catch(() => null);
+  chain = next;
+  return next;
 }
 
 /** Runs on to the next line step on a breakpoint (or the end). */
 export async function continueToBreakpoint() {
-  const { breakpoints, run: r } = getState();
-  if (!r) return;
-  const lines = [...breakpoints];
-  const n = lines.length ? await request('findStep', { from: wanted, direction: 1, lines }) : null;
-  seek(n ?? r.steps);
+  const lines = [...getState().breakpoints];
+  const n = lines.length ? await stepBy(1, lines) : null;
+  if (n === null && getState().phase === 'ready') last();
 }
 
 export const first = () => seek(stepRange()[0]);
@@ -178,34 +198,41 @@ export function toggleBreakpoint(line) {
   setState({ breakpoints: b });
 }
 
+let playToken = 0;
+
 export function play() {
-  const { run: r } = getState();
-  if (!r || r.steps === 0) return;
-  if (wanted >= r.steps) seek(1);
+  const { run: r, phase } = getState();
+  if (!r || r.steps === 0 || phase !== 'ready') return;
+  if (wanted >= stepRange()[1]) seek(stepRange()[0]);
+  const token = ++playToken;
   setState({ playing: true });
   const tick = async () => {
-    if (!getState().playing) return;
+    if (token !== playToken || !getState().playing) return;
     const n = await stepBy(1);
-    if (n === null || n === undefined) stopPlaying();
+    if (token !== playToken) return;
+    if (n === null) stopPlaying();
     else if (getState().playing) playTimer = setTimeout(tick, 1000 / getState().speed);
   };
   playTimer = setTimeout(tick, 0);
 }
 
 export function stopPlaying() {
+  playToken++;
   clearTimeout(playTimer);
   if (getState().playing) setState({ playing: false });
 }
 
 /** Marks the current step as end A or B of the comparison, and compares. */
 export async function markDiff(which) {
+  if (getState().phase !== 'ready') return;
+  const id = runId;
   const d = { ...getState().diff, [which]: getState().step, result: null, error: undefined };
   setState({ diff: d });
   if (d.a === null || d.b === null) return;
   try {
     const result = await request('diff', { a: d.a, b: d.b });
-    setState({ diff: { ...getState().diff, result } });
+    if (id === runId) setState({ diff: { ...getState().diff, result } });
   } catch (e) {
-    setState({ diff: { ...getState().diff, error: e.message } });
+    if (id === runId) setState({ diff: { ...getState().diff, error: e.message } });
   }
 }

@@ -53,6 +53,7 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {'line'|'event'} granularity
  * @property {Set<number>} breakpoints
  * @property {'idle'|'running'|'ready'} phase
+ * @property {boolean} stopping      Stop was pressed: the run is being replayed up to where it got
  * @property {{steps: number, lineSteps: number}|null} progress  while running
  * @property {{steps: number, lineSteps: number, exitStatus: number, stopped: boolean, code: string}|null} run
  * @property {number} step            the step shown (0 before a run)
@@ -84,6 +85,7 @@ let state = {
   granularity: 'line',
   breakpoints: new Set(),
   phase: 'idle',
+  stopping: false,
   progress: null,
   run: null,
   step: 0,

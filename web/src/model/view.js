@@ -161,6 +161,8 @@ export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
  */
 export function holdersOf(address, memory, byAddress, frames) {
   const out = [];
+  // the <module> frame's variables are the globals dict's entries: not listed twice
+  const globals = frames.some((f) => f.function === '<module>') ? mainGlobals(byAddress) : null;
   for (const f of frames) {
     for (const l of f.locals) {
       if (l.address === address) out.push({ holder: `${f.function}`, via: `${l.kind} ${l.name}` });
@@ -170,6 +172,7 @@ export function holdersOf(address, memory, byAddress, frames) {
     }
   }
   for (const o of memory.objects) {
+    if (o === globals) continue;
     for (const r of o.refs) {
       if (r.to === address) out.push({ holder: `${o.type} at ${o.address}`, via: describeVia(o, r.via), address: o.address });
     }

@@ -36,12 +36,14 @@ function useView(trace, previous) {
 /** Keys outside the editor and form fields: ← → step, Home/End, Space plays. */
 function onKey(e) {
   if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+    if (e.defaultPrevented) return;        // the editor ran it already
     e.preventDefault();
     run();
     return;
   }
   const t = e.target;
-  if (t.closest && (t.closest('.mp-editor') || t.closest('input, select, textarea, [contenteditable]'))) return;
+  // the editor, form fields, tabs (arrows move between them) and scrollable panels keep their keys
+  if (t.closest && t.closest('.mp-editor, input, select, textarea, [contenteditable], [role=tab], .tabpanel, pre, .popover')) return;
   if (e.altKey || e.ctrlKey || e.metaKey) return;
   const actions = {
     ArrowRight: () => stepBy(1), ArrowLeft: () => stepBy(-1), Home: first, End: last,
@@ -62,6 +64,18 @@ function EmbedBar({ state }) {
       <button data-testid="stop" onClick={stop} disabled={state.phase !== 'running'}>■ Stop</button>
     </header>
   );
+}
+
+/** ← → Home End move between tabs (the ARIA tabs pattern). */
+function onTabKey(e, tabs) {
+  const ids = tabs.map(([id]) => id);
+  const i = ids.indexOf(getState().tab);
+  const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: ids.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  const id = ids[(to + ids.length) % ids.length];
+  setState({ tab: id });
+  document.getElementById(`tab-${id}`)?.focus();
 }
 
 export function App() {
@@ -108,9 +122,10 @@ export function App() {
           {show('console') && <Console state={state} />}
         </div>}
         {tabs.length > 0 && <section class="panels" aria-label="Memory views">
-          <div class="tabs" role="tablist">
+          <div class="tabs" role="tablist" onKeyDown={(e) => onTabKey(e, tabs)}>
             {tabs.map(([id, label]) => (
               <button key={id} role="tab" id={`tab-${id}`} aria-selected={state.tab === id} aria-controls="tabpanel"
+                tabIndex={state.tab === id ? 0 : -1}
                 class={state.tab === id ? 'tab active' : 'tab'} onClick={() => setState({ tab: id })}>{label}</button>
             ))}
           </div>

@@ -2,7 +2,7 @@
 // play at a speed, run to the next breakpoint, the counter and a slider
 // over every step of the run.
 import { setState } from '../../state.js';
-import { first, last, stepBy, seek, play, stopPlaying, continueToBreakpoint } from '../../actions.js';
+import { first, last, stepBy, seek, play, stopPlaying, continueToBreakpoint, stepRange } from '../../actions.js';
 import { num } from '../../model/view.js';
 
 const SPEEDS = [1, 2, 4, 10, 30];
@@ -12,15 +12,16 @@ export function Controls({ state }) {
   const total = r ? r.steps : 0;
   const ready = state.phase === 'ready' && total > 0;
   const at = state.step;
+  const [lo, hi] = stepRange();
   return (
     <div class="controls" role="group" aria-label="Steps">
       <div class="buttons">
-        <button data-testid="step-first" onClick={first} disabled={!ready || at <= 1} title="First step (Home)" aria-label="First step">|◀</button>
-        <button data-testid="step-back" onClick={() => stepBy(-1)} disabled={!ready || at <= 1}
+        <button data-testid="step-first" onClick={first} disabled={!ready || at <= lo} title="First step (Home)" aria-label="First step">|◀</button>
+        <button data-testid="step-back" onClick={() => stepBy(-1)} disabled={!ready || at <= lo}
           title={`Back one ${state.granularity} (←)`} aria-label="Step back">◀</button>
-        <button data-testid="step-forward" onClick={() => stepBy(1)} disabled={!ready || at >= total}
+        <button data-testid="step-forward" onClick={() => stepBy(1)} disabled={!ready || at >= hi}
           title={`Forward one ${state.granularity} (→)`} aria-label="Step forward">▶</button>
-        <button data-testid="step-last" onClick={last} disabled={!ready || at >= total} title="Last step (End)" aria-label="Last step">▶|</button>
+        <button data-testid="step-last" onClick={last} disabled={!ready || at >= hi} title="Last step (End)" aria-label="Last step">▶|</button>
         <button onClick={state.playing ? stopPlaying : play} disabled={!ready}
           aria-label={state.playing ? 'Pause' : 'Play'} title="Play (Space)">{state.playing ? 'Pause' : 'Play'}</button>
         <select aria-label="Speed" value={state.speed} onChange={(e) => setState({ speed: Number(e.currentTarget.value) })}>
@@ -38,7 +39,7 @@ export function Controls({ state }) {
           ? `running… ${num(state.progress?.steps || 0)} steps`
           : `step ${num(at)} / ${num(total)}`}
       </span>
-      <input data-testid="step-slider" type="range" class="slider" min={total ? 1 : 0} max={total} value={at}
+      <input data-testid="step-slider" type="range" class="slider" min={lo} max={hi} value={at}
         disabled={!ready} aria-label="Step" onInput={(e) => seek(Number(e.currentTarget.value))} />
     </div>
   );

@@ -114,6 +114,35 @@ function Heap({ memory, hovered }) {
   );
 }
 
+/** The data stack: the chunks frames are pushed into, and each frame's bytes. */
+function DataStack({ memory }) {
+  const { chunks, frames } = memory.stack;
+  const at = (f) => chunks.find((c) => parseInt(f.address, 16) >= parseInt(c.address, 16)
+    && parseInt(f.address, 16) < parseInt(c.address, 16) + c.size);
+  return (
+    <section class="mem-stack" data-testid="data-stack">
+      <h3>Data stack</h3>
+      <p class="muted">A call pushes its frame (locals, then the value stack) onto a chunk of the data stack; a return pops it. Python frames live here, not in the heap, until something keeps one alive.</p>
+      {chunks.map((c) => {
+        const inChunk = frames.filter((f) => at(f) === c).reverse();
+        return (
+          <div key={c.address} class="stack-chunk">
+            <div class="arena-head">chunk at {c.address}: {bytes(c.used)} of {bytes(c.size)} used</div>
+            <div class="stack-bar">
+              {inChunk.map((f) => (
+                <span key={f.address} class="stack-frame" style={{ flexGrow: f.bytes }} title={`${f.function} at ${f.address}: ${f.bytes} bytes`}>
+                  {f.function} · {f.bytes} B
+                </span>
+              ))}
+              <span class="stack-free" style={{ flexGrow: Math.max(0, c.size - c.used) / 8 }} />
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
 function FreeLists({ memory }) {
   const fl = memory.free_lists;
   return (
@@ -137,6 +166,7 @@ export function MemoryPanel({ state }) {
     <div class="memory-panel">
       <Arenas memory={memory} hovered={state.hovered} open={state.openPool} />
       <Heap memory={memory} hovered={state.hovered} />
+      <DataStack memory={memory} />
       <StaticRegion memory={memory} />
       <FreeLists memory={memory} />
     </div>

@@ -6,7 +6,9 @@ export function Narration({ state }) {
   const example = state.exampleId && EXAMPLES.find((e) => e.id === state.exampleId);
   let text = 'Press Run (Ctrl+Enter) to run the snippet, then step through it.';
   if (state.phase === 'running') text = 'Running the snippet…';
-  else if (state.run && state.run.steps === 0) text = 'The snippet did not start: see the error below.';
+  else if (state.run && state.run.steps === 0) {
+    text = state.syntaxError || t?.stderr ? 'The snippet did not start: see the error.' : 'Nothing to run: the snippet has no statements.';
+  }
   else if (t && t.at) text = t.at.narration;
   return (
     <section class="narration" aria-label="Narration">

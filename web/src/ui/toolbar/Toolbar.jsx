@@ -29,7 +29,7 @@ export function Toolbar({ state }) {
       </label>
       <button data-testid="run" class="primary" onClick={run} disabled={running}
         title="Run the snippet (Ctrl+Enter)">▶ Run</button>
-      <button data-testid="stop" onClick={stop} disabled={!running} title="Stop the run">■ Stop</button>
+      <button data-testid="stop" onClick={stop} disabled={!running || state.stopping} title="Stop the run">■ Stop</button>
       <ShareMenu state={state} />
       <span class="spacer" />
       <button data-testid="settings" onClick={() => setState({ settingsOpen: !state.settingsOpen })}
