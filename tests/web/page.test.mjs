@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../build/serve.mjs';
 import { openBrowser } from './browser.mjs';
-import { openPage, counter, settled, atStep, typeAndRun, nativeTrace, runFinished } from './playground.mjs';
+import { openPage, counter, settled, atStep, typeAndRun, nativeTrace, runFinished, stepOnce } from './playground.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -28,9 +28,7 @@ async function forwardToLine(page, line) {
   for (let i = 0; i < 20; i++) {
     const text = await page.getByTestId('narration').textContent();
     if (text.includes(`Line ${line} runs next`)) return;
-    const before = (await counter(page)).step;
-    await page.getByTestId('step-forward').click();
-    await page.waitForFunction((b) => !(document.querySelector('[data-testid="step-counter"]').textContent.replace(/,/g, '').startsWith(`step ${b} /`)), before);
+    await stepOnce(page);
   }
   throw new Error(`line ${line} never came`);
 }
@@ -210,11 +208,7 @@ test('quick presses all count, and a double Stop keeps what ran', async () => {
   await runFinished(page, 0);
   await typeAndRun(page, SNIPPET);
   const forward = page.getByTestId('step-forward');
-  for (let i = 0; i < 4; i++) {            // slowly: each press waits for its step
-    const { step } = await counter(page);
-    await forward.click();
-    await page.waitForFunction((s) => !document.querySelector('[data-testid="step-counter"]').textContent.replace(/,/g, '').startsWith(`step ${s} /`), step);
-  }
+  for (let i = 0; i < 4; i++) await stepOnce(page);     // slowly: each press waits for its step
   const slow = (await counter(page)).step;
   await page.getByTestId('step-first').click();
   await atStep(page, 1);

@@ -40,6 +40,14 @@ export async function settled(page, timeout = 30000) {
   }, null, { timeout });
 }
 
+/** Clicks a step button and waits until the counter has moved. */
+export async function stepOnce(page, testid = 'step-forward') {
+  const { step } = await counter(page);
+  await page.getByTestId(testid).click();
+  await page.waitForFunction((s) => !document.querySelector('[data-testid="step-counter"]').textContent
+    .replace(/,/g, '').startsWith(`step ${s} /`), step);
+}
+
 /** Runs finished so far (the page's data-runs). */
 export const runs = (page) => page.locator('.app').getAttribute('data-runs').then(Number);
 

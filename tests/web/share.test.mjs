@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../build/serve.mjs';
 import { openBrowser } from './browser.mjs';
-import { openPage, counter, atStep, typeAndRun, runFinished } from './playground.mjs';
+import { openPage, counter, atStep, typeAndRun, runFinished, stepOnce } from './playground.mjs';
 import { makeFragment } from '../../web/src/share/link.js';
 import { DEFAULT_SETTINGS } from '../../web/src/state.js';
 import { DEFAULT_EXAMPLE } from '../../web/src/examples.js';
@@ -27,11 +27,7 @@ test('a shared link opens the same code, step, tab and settings in a fresh brows
   await runFinished(page, 0);
   const code = 'import gc\ngc.set_threshold(5)\nxs = []\nfor i in range(4):\n    xs.append([i])\nprint(len(xs))\n';
   await typeAndRun(page, code);
-  for (let i = 0; i < 4; i++) {
-    const { step } = await counter(page);
-    await page.getByTestId('step-forward').click();
-    await page.waitForFunction((s) => !document.querySelector('[data-testid="step-counter"]').textContent.replace(/,/g, '').startsWith(`step ${s} /`), step);
-  }
+  for (let i = 0; i < 4; i++) await stepOnce(page);
   const { step } = await counter(page);
   await page.getByRole('tab', { name: 'GC' }).click();
   await page.getByTestId('share').click();
