@@ -34,6 +34,10 @@ static void capture(int stream, const char *s, size_t n)
     eng.out[i][eng.out_len[i]] = '\0';
 }
 
+static void (*progress)(uint64_t, uint64_t);
+
+void engine_on_progress(void (*fn)(uint64_t, uint64_t)) { progress = fn; }
+
 static void mark_output(void *ctx)
 {
     eng.out_at[0] = eng.out_len[0];
@@ -55,6 +59,7 @@ int engine_begin(const char *src, size_t len, const MpSettings *s)
     eng.len = len;
     err_set_writer(capture);
     eng.steps.on_reach = mark_output;
+    eng.steps.on_progress = progress;
     steps_begin(&eng.steps);
     eng.begun = 1;
     RunOptions opts = { 0 };

@@ -30,6 +30,9 @@ int engine_continue(uint64_t pause_at);       /* 1 paused, 0 ended */
  * it) and snapshots it: 0, or -1 if the run ended first.  flags: 1 keeps
  * every step's description up to there, 2 skips the memory snapshot. */
 int engine_seek(uint64_t step, int want_events);
+/* Reports progress every STEPS_PROGRESS_LINES line steps of the runs
+ * begun from now on (NULL: none). */
+void engine_on_progress(void (*fn)(uint64_t steps, uint64_t line_steps));
 /* A test of snapshots: take (and drop) one at every step. */
 void engine_snapshot_every_step(int on);
 uint64_t engine_steps(void);

@@ -315,6 +315,8 @@ static void on_line(MpFrame *f, int line, int nesting, void *ctx)
         return;
     r->steps++;
     r->line_steps++;
+    if (r->on_progress && r->line_steps % STEPS_PROGRESS_LINES == 0)
+        r->on_progress(r->steps, r->line_steps);
     StepInfo s;
     s.step = r->steps;
     s.line = line;

@@ -35,7 +35,7 @@ typedef struct TimelinePoint {
     uint32_t collections;    /* collections that started in this bucket */
 } TimelinePoint;
 
-enum { STEPS_TIMELINE_MAX = 512 };
+enum { STEPS_TIMELINE_MAX = 512, STEPS_PROGRESS_LINES = 1 << 16 };
 
 /* One collection: its first (gc-start) and last (gc-done) steps. */
 typedef struct GcLogEntry {
@@ -57,6 +57,10 @@ typedef struct StepRun {
                                 at or after this many steps (0: never) */
     void (*on_reach)(void *ctx);   /* called when the target step happens */
     void *reach_ctx;
+    /* called every STEPS_PROGRESS_LINES line steps, even deep inside calls
+     * where the run cannot pause: the page shows how far a run got and
+     * where Stop should end it */
+    void (*on_progress)(uint64_t steps, uint64_t line_steps);
     /* looking for a line step (find_dir != 0): +1 stops at the first line
        step > find_bound whose line is in the set; -1 keeps in `found` the
        last one < find_bound (set target to bound - 1 to stop there).  The

@@ -65,6 +65,14 @@ EMSCRIPTEN_KEEPALIVE const char *mp_wasm_cycle_demo(void)
 EMSCRIPTEN_KEEPALIVE void *mp_wasm_malloc(int n) { return malloc((size_t)n); }
 EMSCRIPTEN_KEEPALIVE void mp_wasm_free(void *p) { free(p); }
 
+/* Progress inside a run, even where it cannot pause (a loop in a function):
+ * Module.onEngineProgress(steps, lineSteps) if the host set one. */
+EM_JS(void, mp_js_progress, (double steps, double lines), {
+    if (Module.onEngineProgress) Module.onEngineProgress(steps, lines);
+});
+
+static void report_progress(uint64_t steps, uint64_t lines) { mp_js_progress((double)steps, (double)lines); }
+
 EMSCRIPTEN_KEEPALIVE int mp_wasm_engine_begin(const char *src, int len, int t0, int t1, int t2,
                                               int gc_enabled, double heap_limit, double step_cap,
                                               int pymalloc)
@@ -77,6 +85,7 @@ EMSCRIPTEN_KEEPALIVE int mp_wasm_engine_begin(const char *src, int len, int t0, 
     s.heap_limit = (uint64_t)heap_limit;
     s.step_cap = (uint64_t)step_cap;
     s.pymalloc = pymalloc;
+    engine_on_progress(report_progress);
     return engine_begin(src, (size_t)len, &s);
 }
 

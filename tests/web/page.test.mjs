@@ -93,16 +93,19 @@ test('run, step both ways, and the page shows what the snapshot says', async () 
   await page.close();
 });
 
-test('Stop ends a loop that never pauses, and the editor keeps its text', async () => {
+test('Stop ends a loop that cannot pause (inside __init__), keeps what ran and the editor text', async () => {
   const { page, problems } = await openPage(browser);
   await runFinished(page, 0);
-  const code = 'def spin():\n    while True:\n        pass\nspin()\n';
+  const code = 'class Spin:\n    def __init__(self):\n        while True:\n            pass\nSpin()\n';
   await typeAndRun(page, code, { wait: false });
   await page.waitForFunction(() => !document.querySelector('[data-testid="stop"]').disabled);
   await page.waitForTimeout(300);
+  await page.waitForFunction(() => /running… [\d,]*[1-9]/.test(document.querySelector('[data-testid="step-counter"]').textContent));
   await page.getByTestId('stop').click();
   await settled(page, 10000);
   await page.getByText('Stopped by you').waitFor();
+  // progress is reported from inside __init__ too, so the replay keeps what ran
+  assert.ok((await counter(page)).total > 65536, 'the replay ends where the run had got');
   assert.equal(await page.locator('[data-testid="editor"] .cm-content').textContent(), code.replace(/\n/g, ''));
   assert.deepEqual(problems, []);
   await page.close();

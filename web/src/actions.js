@@ -78,8 +78,9 @@ function finishRun(r, code, stopped) {
 }
 
 /**
- * Stops a run at once: the worker is terminated (a loop inside a function
- * never pauses), then the same code is run again, deterministically, up to
+ * Stops a run at once: the worker is terminated (the run may be deep in a
+ * call from C, such as __init__ or a callback, where it cannot pause), then
+ * the same code is run again, deterministically, up to
  * the last line step it reported, so that what ran so far can be browsed.
  * A second Stop during that replay changes nothing.
  */

@@ -1,7 +1,8 @@
 // The page's side of the engine: starts the worker and turns requests into
 // promises.  Nothing else in the page talks to the worker or the module.
-// A run that must stop at once (`while True: pass` inside a function never
-// pauses) is stopped by terminating the worker: `restart()`.
+// A run that must stop at once (it may be in a loop inside __init__ or a
+// callback, where it cannot pause) is stopped by terminating the worker:
+// `restart()`.
 let worker = null;
 let nextId = 1;
 /** Requests sent and not yet answered, by id: {resolve, reject, onProgress}. */

@@ -49,7 +49,8 @@ export class Engine {
   }
 
   /** Runs `code` to its end. Returns { steps, lineSteps, exitStatus }.
-   * `onProgress({steps, lineSteps})` is called at every checkpoint. */
+   * `onProgress({steps, lineSteps})` is called at every checkpoint and every
+   * 65,536 line steps (also deep in calls, where the run cannot pause). */
   run(code, settings = {}, { checkpointEvery = 20000, onProgress = null } = {}) {
     const s = { ...DEFAULT_SETTINGS, ...settings };
     const m = this.m;
@@ -69,12 +70,17 @@ export class Engine {
     let every = checkpointEvery;
     this.checkpoints.push(this.capture(0));
     let next = every;
-    while (m._mp_wasm_engine_continue(next)) {
-      const at = m._mp_wasm_engine_steps();
-      this.checkpoints.push(this.capture(at));
-      if (onProgress) onProgress({ steps: at, lineSteps: m._mp_wasm_engine_line_steps() });
-      if (this.thin()) every *= 2;
-      next = at + every;
+    m.onEngineProgress = onProgress && ((steps, lineSteps) => onProgress({ steps, lineSteps }));
+    try {
+      while (m._mp_wasm_engine_continue(next)) {
+        const at = m._mp_wasm_engine_steps();
+        this.checkpoints.push(this.capture(at));
+        if (onProgress) onProgress({ steps: at, lineSteps: m._mp_wasm_engine_line_steps() });
+        if (this.thin()) every *= 2;
+        next = at + every;
+      }
+    } finally {
+      m.onEngineProgress = null;
     }
     this.total = m._mp_wasm_engine_steps();
     this.lineSteps = m._mp_wasm_engine_line_steps();
