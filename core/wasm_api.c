@@ -18,18 +18,6 @@ void *sbrk(intptr_t increment);   /* hidden by _POSIX_C_SOURCE; Emscripten has i
 
 static char out[8192];
 
-/* pymalloc's 32 size classes. */
-EMSCRIPTEN_KEEPALIVE const char *mp_wasm_size_classes(void)
-{
-    size_t n = (size_t)snprintf(out, sizeof out, "[");
-    for (int c = 0; c < PM_NB_CLASSES; c++)
-        n += (size_t)snprintf(out + n, sizeof out - n,
-                              "%s{\"class\":%d,\"block\":%zu,\"blocks_per_pool\":%u}",
-                              c ? "," : "", c, pm_block_size(c), pm_blocks_per_pool(c));
-    snprintf(out + n, sizeof out - n, "]");
-    return out;
-}
-
 static void count_arena(const PmArenaInfo *a, void *ctx) { (*(int *)ctx)++; }
 
 /* Starts a runtime, makes two lists that refer to each other, drops them,

@@ -10,15 +10,12 @@ let seeking = false;
 let runId = 0;           // which run a late answer belongs to
 let playTimer = null;
 
-/** "line 3" and the message from a SyntaxError printed by the engine. */
+/** The line and message of a SyntaxError printed by the engine.  The
+ * engine prints no caret line, so the column is unknown (the editor then
+ * marks the whole line). */
 export function parseSyntaxError(stderr) {
   const m = /line (\d+)\n(?:.*\n)*?(SyntaxError|IndentationError|TabError): (.*)/.exec(stderr || '');
-  if (!m) return null;
-  const caret = /\n( *)\^+\n/.exec(stderr);
-  const source = /line \d+\n {4}(.*)\n/.exec(stderr);
-  let col = null;
-  if (caret && source) col = Math.max(1, caret[1].length - 4 + 1);
-  return { line: Number(m[1]), col, message: `${m[2]}: ${m[3]}` };
+  return m ? { line: Number(m[1]), col: null, message: `${m[2]}: ${m[3]}` } : null;
 }
 
 /** The editor's text; saved as the draft unless it came from a link or an embed. */

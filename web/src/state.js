@@ -77,9 +77,11 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * @property {number} runs            runs finished so far (the page's data-runs, for tests and hosts)
  */
 
+const draft = savedDraft();
+
 /** @type {State} */
 let state = {
-  code: load(KEYS.draft, null) ?? DEFAULT_EXAMPLE.code,
+  code: draft ?? DEFAULT_EXAMPLE.code,
   settings: savedSettings(),
   theme: load(KEYS.theme, null) ?? (prefersDark() ? 'dark' : 'light'),
   granularity: 'line',
@@ -99,7 +101,7 @@ let state = {
   selected: null,
   hovered: null,
   diff: { a: null, b: null, result: null },
-  exampleId: load(KEYS.draft, null) === null ? DEFAULT_EXAMPLE.id : null,
+  exampleId: draft === null ? DEFAULT_EXAMPLE.id : null,
   settingsOpen: false,
   runs: 0,
   openPool: null,

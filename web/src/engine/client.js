@@ -37,7 +37,7 @@ function start() {
 /**
  * Asks the engine for something by name; `args` must be structured-cloneable.
  * Rejects with the engine's message if the request fails.
- * @param {'sizeClasses'|'run'|'seek'|'findStep'|'diff'} name
+ * @param {'run'|'seek'|'findStep'|'nextLine'|'diff'} name
  * @param {object} [args]
  * @param {{onProgress?: (p: {steps: number, lineSteps: number}) => void}} [options]
  * @returns {Promise<any>}

@@ -7,9 +7,6 @@ import { Engine } from './engine.js';
 const ready = createModule();
 let engine = null;
 
-/** A C function that returns a JSON string in a static buffer, parsed. */
-const json = (m, fn) => JSON.parse(m.UTF8ToString(fn()));
-
 /** The engine of the last run (one per worker). */
 function current() {
   if (!engine || !engine.running) throw new Error('nothing has run yet');
@@ -18,7 +15,6 @@ function current() {
 
 /** Requests the worker understands: (module, args, id) => result. */
 const handlers = {
-  sizeClasses: (m) => json(m, m._mp_wasm_size_classes),
   /**
    * Runs a snippet to its end, keeping checkpoints.  Answers {steps,
    * lineSteps, exitStatus, first}: `first` is the state at step 1 (or, when

@@ -8,6 +8,7 @@
 
 /** @typedef {import('./types.js').Snapshot} Snapshot */
 /** @typedef {import('./types.js').SnapObject} SnapObject */
+/** @typedef {import('./types.js').Ref} Ref */
 
 /** Objects drawn as leaves: their references are the runtime's business. */
 const LEAF_TYPES = new Set(['module', 'type', 'code', 'builtin_function_or_method',
@@ -87,11 +88,6 @@ export function drawnRefs(o, byAddress) {
 /** How many references a box lists (and the graph follows) before "+N more". */
 export const MAX_ROWS = 8;
 
-/** The references a box lists: its followed references, at most MAX_ROWS. */
-export function shownRefs(o, byAddress) {
-  return drawnRefs(o, byAddress).slice(0, MAX_ROWS);
-}
-
 /**
  * Breadth first from the frames' variables and temporaries, then from
  * every object alive but unreachable from any root, along `refsOf`:
@@ -132,12 +128,22 @@ function reach(memory, byAddress, frames, refsOf) {
  * references boxes list (at most `limit`), and a count by type of the
  * others the snippet's variables lead to, which are grouped rather than
  * drawn one by one.
- * @returns {{objects: {o: SnapObject, depth: number, garbage: boolean}[], hidden: number, hiddenByType: [string, number][]}}
+ * @returns {{objects: {o: SnapObject, depth: number, garbage: boolean, refs: Ref[]}[], hidden: number,
+ *   hiddenByType: [string, number][]}}  `refs`: the references the object's box may list
  */
 export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
-  const drawn = reach(memory, byAddress, frames, (o) => shownRefs(o, byAddress));
+  const cache = new Map();               // each object's followed references, worked out once
+  const refsOf = (o) => {
+    let refs = cache.get(o);
+    if (!refs) cache.set(o, refs = drawnRefs(o, byAddress));
+    return refs;
+  };
+  const drawn = reach(memory, byAddress, frames, (o) => refsOf(o).slice(0, MAX_ROWS));
   const unreachable = new Set(memory.unreachable);
-  const all = [...drawn.entries()].map(([a, d]) => ({ o: byAddress.get(a), depth: d, garbage: unreachable.has(a) }));
+  const all = [...drawn.entries()].map(([a, d]) => {
+    const o = byAddress.get(a);
+    return { o, depth: d, garbage: unreachable.has(a), refs: refsOf(o) };
+  });
   // in each column the snippet's data first, then modules, classes and functions
   const rank = (x) => (LEAF_TYPES.has(x.o.type) || x.o.type === 'function' ? 1 : 0);
   all.sort((x, y) => x.depth - y.depth || rank(x) - rank(y) || (x.o.address < y.o.address ? -1 : 1));
@@ -145,7 +151,7 @@ export function graphObjects(memory, byAddress, frames, limit = GRAPH_LIMIT) {
   const shownSet = new Set(shown.map((x) => x.o.address));
   const counts = new Map();
   let hidden = 0;
-  for (const a of reach(memory, byAddress, frames, (o) => drawnRefs(o, byAddress)).keys()) {
+  for (const a of reach(memory, byAddress, frames, refsOf).keys()) {
     if (shownSet.has(a)) continue;
     const t = byAddress.get(a).type;
     counts.set(t, (counts.get(t) || 0) + 1);

@@ -29,7 +29,8 @@ function useView(trace, previous) {
     const frames = frameViews(memory, byAddress);
     const graph = graphObjects(memory, byAddress, frames);
     const prevByAddress = previous?.memory ? indexObjects(previous.memory) : null;
-    return { byAddress, frames, graph, prevByAddress };
+    const collecting = new Set(memory.gc.unreachable);   // tentatively unreachable, inside a collection
+    return { byAddress, frames, graph, prevByAddress, collecting };
   }, [trace, previous]);
 }
 
@@ -133,7 +134,7 @@ export function App() {
             {!view && <p class="muted placeholder">{state.phase === 'running' ? 'Running…'
               : state.run ? 'Nothing to show: the snippet did not run.' : 'Run the snippet to see its memory.'}</p>}
             {view && state.tab === 'objects' && <ObjectsPanel state={state} view={view} />}
-            {view && state.tab === 'memory' && <MemoryPanel state={state} />}
+            {view && state.tab === 'memory' && <MemoryPanel state={state} view={view} />}
             {view && state.tab === 'gc' && <GcPanel state={state} view={view} />}
           </div>
         </section>}

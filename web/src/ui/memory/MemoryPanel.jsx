@@ -49,9 +49,9 @@ function Blocks({ pool, objectsIn, hovered }) {
   );
 }
 
-function Arenas({ memory, hovered, open }) {
+function Arenas({ memory, hovered, open, byAddress }) {
   const setOpen = (pool) => setState({ openPool: pool });
-  const hoveredObj = hovered && memory.objects.find((o) => o.address === hovered);
+  const hoveredObj = hovered && byAddress.get(hovered);
   const inPool = (p, a) => a >= hex(p.address) && a < hex(p.address) + 16384;
   const hoveredPool = hoveredObj && hoveredObj.region === 'pymalloc' && memory.pools.find((p) => inPool(p, hex(hoveredObj.address)));
   return (
@@ -160,11 +160,11 @@ function FreeLists({ memory }) {
   );
 }
 
-export function MemoryPanel({ state }) {
+export function MemoryPanel({ state, view }) {
   const memory = state.trace.memory;
   return (
     <div class="memory-panel">
-      <Arenas memory={memory} hovered={state.hovered} open={state.openPool} />
+      <Arenas memory={memory} hovered={state.hovered} open={state.openPool} byAddress={view.byAddress} />
       <Heap memory={memory} hovered={state.hovered} />
       <DataStack memory={memory} />
       <StaticRegion memory={memory} />

@@ -3,6 +3,7 @@
 // arrows for references and dashed arrows for weak references.  Clicking a
 // refcount lists who holds each reference.  Objects alive but unreachable
 // from any root (garbage waiting for the collector) are marked.
+import { useMemo } from 'preact/hooks';
 import { setState } from '../../state.js';
 import { holdersOf, generationLabel, displayRepr, num } from '../../model/view.js';
 import { layoutGraph, rowAnchor, arrowPath, HEADS, BOX_W } from './layout.js';
@@ -43,11 +44,11 @@ function FrameBox({ b, byAddress, boxes }) {
   );
 }
 
-function ObjectBox({ b, byAddress, boxes, state, prev }) {
+function ObjectBox({ b, byAddress, boxes, state, prev, collecting }) {
   const { o } = b;
   const isNew = prev && !prev.has(o.address);
   const changed = prev && prev.has(o.address) && prev.get(o.address).refcount !== o.refcount;
-  const tentative = state.trace.memory.gc.unreachable.includes(o.address);
+  const tentative = collecting.has(o.address);
   const cls = ['object', genClass(o.generation), b.garbage && 'garbage', tentative && 'tentative',
     isNew && 'is-new', state.hovered === o.address && 'hovered', state.selected === o.address && 'selected'].filter(Boolean).join(' ');
   return (
@@ -139,7 +140,8 @@ function Holders({ state, view }) {
 }
 
 export function ObjectsPanel({ state, view }) {
-  const g = layoutGraph(view.frames, view.graph.objects, view.byAddress);
+  // laid out once per step, not on every hover
+  const g = useMemo(() => layoutGraph(view.frames, view.graph.objects), [view]);
   return (
     <div class="objects-panel">
       {!view.frames.length && <p class="muted">No frame is running at this step (the snippet has finished or not started).</p>}
@@ -147,7 +149,7 @@ export function ObjectsPanel({ state, view }) {
         <Arrows g={g} byAddress={view.byAddress} />
         {g.frames.map((b) => <FrameBox key={b.f.address} b={b} byAddress={view.byAddress} boxes={g.boxes} />)}
         {[...g.boxes.values()].map((b) => (
-          <ObjectBox key={b.o.address} b={b} byAddress={view.byAddress} boxes={g.boxes} state={state} prev={view.prevByAddress} />
+          <ObjectBox key={b.o.address} b={b} byAddress={view.byAddress} boxes={g.boxes} state={state} prev={view.prevByAddress} collecting={view.collecting} />
         ))}
       </div>
       {view.graph.hidden > 0 && (

@@ -1,7 +1,7 @@
 // Positions for the object graph: frames in the first column, then one
 // column per distance from a frame variable; every box has a height known
 // from its rows, so arrows can be computed without measuring the DOM.
-import { drawnRefs, MAX_ROWS } from '../../model/view.js';
+import { MAX_ROWS } from '../../model/view.js';
 
 export const BOX_W = 190;
 export const COL_GAP = 70;
@@ -10,16 +10,13 @@ const HEAD_H = 58;             // type line, repr line, size line
 const FRAME_HEAD = 26;
 const GAP = 14;
 
-/** The rows a box shows for object `o`: its followed references. */
-export function boxRows(o, byAddress) {
-  const refs = drawnRefs(o, byAddress);
-  return { rows: refs.slice(0, MAX_ROWS), more: Math.max(0, refs.length - MAX_ROWS) };
-}
+/** The rows a box shows: its first references, and how many more there are. */
+const boxRows = (refs) => ({ rows: refs.slice(0, MAX_ROWS), more: Math.max(0, refs.length - MAX_ROWS) });
 
 /**
  * @returns {{frames: {f, x, y, h}[], boxes: Map<string, {o, x, y, h, rows, more, garbage}>, width: number, height: number}}
  */
-export function layoutGraph(frames, objects, byAddress) {
+export function layoutGraph(frames, objects) {
   const colX = (d) => 8 + d * (BOX_W + COL_GAP);
   const colY = [];
   const frameBoxes = [];
@@ -31,8 +28,8 @@ export function layoutGraph(frames, objects, byAddress) {
   }
   colY[0] = y;
   const boxes = new Map();
-  for (const { o, depth, garbage } of objects) {
-    const { rows, more } = boxRows(o, byAddress);
+  for (const { o, depth, garbage, refs } of objects) {
+    const { rows, more } = boxRows(refs);
     const h = HEAD_H + (rows.length + (more ? 1 : 0)) * ROW_H + 6;
     const top = colY[depth] ?? 8;
     boxes.set(o.address, { o, x: colX(depth), y: top, h, rows, more, garbage });
