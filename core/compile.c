@@ -713,12 +713,34 @@ int compile_comprehension(Compiler *c, const AstNode *e)
     return emit(c, OP_CALL, 1);
 }
 
+/* The compilation in progress (compiling the weakref prelude happens
+ * during a run, and its steps show the constants it has made). */
+static Compiler *active;
+
+void compile_visit_roots(MpVisit visit, void *arg)
+{
+    if (!active)
+        return;
+    for (Unit *u = active->u; u; u = u->parent) {
+        for (int i = 0; i < u->nconsts; i++)
+            if (u->consts[i])
+                visit(u->consts[i], arg);
+        for (int i = 0; i < u->nnames; i++)
+            if (u->names[i])
+                visit(u->names[i], arg);
+    }
+}
+
 MpObject *compile_module(const AstNode *module, SymTable *top, ParseError *err)
 {
     Compiler c = { 0 };
     c.err = err;
-    if (!unit_enter(&c, top, "<module>", 1))
+    Compiler *outer = active;
+    active = &c;
+    if (!unit_enter(&c, top, "<module>", 1)) {
+        active = outer;
         return NULL;
+    }
     c.u->flags |= MP_CO_MODULE;
     c.u->firstlineno = 1;
     compile_body(&c, &module->l1);
@@ -728,6 +750,7 @@ MpObject *compile_module(const AstNode *module, SymTable *top, ParseError *err)
     MpObject *code = c.failed ? NULL : assemble(&c);
     while (c.u)
         unit_leave(&c);
+    active = outer;
     if (c.failed) {
         mp_xdecref(code);
         return NULL;

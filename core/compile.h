@@ -18,4 +18,8 @@
  * compiler, e.g. 'return' outside function) or an exception pending. */
 MpObject *compile_module(const AstNode *module, SymTable *top, ParseError *err);
 
+/* Visits the constants and names a compilation in progress holds (a root:
+ * they are alive, held by the compiler rather than by an object). */
+void compile_visit_roots(MpVisit visit, void *arg);
+
 #endif

@@ -217,6 +217,9 @@ MpObject *mod_weakref_init(void)
     MpObject *m = module_new("weakref");
     if (!m)
         return NULL;
+    /* compiling and running the prelude takes thousands of steps: the
+     * module is a root meanwhile, not garbage */
+    MpObject *outer = modules_set_loading(m);
     MpWeakref_Type.construct = weakref_construct;
     int rc = module_add_functions(m, weakref_functions);
     if (rc == 0) rc = module_add(m, "ref", mp_newref(MP_OBJ(&MpWeakref_Type)));
@@ -224,6 +227,7 @@ MpObject *mod_weakref_init(void)
     if (rc == 0) rc = module_add(m, "ProxyType", mp_newref(MP_OBJ(&MpWeakProxy_Type)));
     if (rc == 0) rc = module_add(m, "CallableProxyType", mp_newref(MP_OBJ(&MpWeakCallableProxy_Type)));
     if (rc == 0) rc = run_prelude(m, prelude);
+    modules_set_loading(outer);
     if (rc < 0) {
         mp_decref(m);
         return NULL;

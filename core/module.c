@@ -142,8 +142,22 @@ MpObject *module_loaded_cstr(const char *name)
     return NULL;
 }
 
+/* The module being built while it is imported (weakref, whose Python
+ * prelude takes thousands of steps): not in the table yet, but reachable,
+ * as a module is from sys.modules in CPython while its code runs.  The
+ * reference is the module's init function's. */
+static MpObject *loading;
+
+MpObject *modules_set_loading(MpObject *module)
+{
+    MpObject *outer = loading;
+    loading = module;
+    return outer;
+}
+
 void modules_reset(void)
 {
+    loading = NULL;
     memset(loaded, 0, sizeof loaded);
     mod_sys_reset();
 }
@@ -153,5 +167,7 @@ void modules_visit_roots(MpVisit visit, void *arg)
     for (int i = 0; i < NKNOWN; i++)
         if (loaded[i])
             visit(loaded[i], arg);
+    if (loading)
+        visit(loading, arg);
     mod_sys_visit_roots(visit, arg);
 }

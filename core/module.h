@@ -29,6 +29,9 @@ MpObject *module_import(MpObject *name);
 MpObject *module_loaded(MpObject *name);
 MpObject *module_loaded_cstr(const char *name);
 void modules_reset(void);
+/* Marks the module being built during its import (a root until it is in
+ * the table); returns the one marked before, to restore afterwards. */
+MpObject *modules_set_loading(MpObject *module);
 /* sys.unraisablehook when the snippet replaced it (borrowed), else NULL;
  * the UnraisableHookArgs object for it (new reference). */
 MpObject *sys_unraisable_hook(void);

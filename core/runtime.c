@@ -3,6 +3,7 @@
 #include "runtime.h"
 #include "call.h"
 #include "check.h"
+#include "compile.h"
 #include "class.h"
 #include "datastack.h"
 #include "dict.h"
@@ -123,6 +124,7 @@ int runtime_init(const MpSettings *s)
     check_add_roots(frame_visit_roots);
     check_add_roots(vm_visit_roots);
     check_add_roots(modules_visit_roots);
+    check_add_roots(compile_visit_roots);
     check_add_roots(builtin_descriptors_visit);
     return 0;
 }
