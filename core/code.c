@@ -4,6 +4,9 @@
 #include "code.h"
 #include "str.h"
 #include "region.h"
+#include "tuple.h"
+#include "dict.h"
+#include "err.h"
 
 const char *const opcode_names[OP_COUNT] = {
 #define X(name) #name,
@@ -23,7 +26,9 @@ void code_release_host(MpObject *o)
     free(c->handlers);
     free(c->handler_table);
     free(c->localkinds);
+    free(c->namecache);
     c->instrs = NULL;
+    c->namecache = NULL;
     c->lines = NULL;
     c->handlers = NULL;
     c->handler_table = NULL;
@@ -84,6 +89,13 @@ MpObject *code_new(MpCode *tmpl)
     MpObject hdr = c->ob;
     *c = *tmpl;
     c->ob = hdr;
+    c->namecache = calloc((size_t)tuple_size(c->names) + 1, sizeof(MpNameCache));
+    if (!c->namecache) {
+        code_release_host(MP_OBJ(c));
+        object_free(MP_OBJ(c));
+        err_no_memory();
+        return NULL;
+    }
     mp_incref(c->consts);
     mp_incref(c->names);
     mp_incref(c->localsplusnames);

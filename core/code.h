@@ -80,6 +80,7 @@ typedef struct MpCode {
     int32_t ninstrs, nhandlers;
     MpObject *consts;        /* tuple */
     MpObject *names;         /* tuple of str */
+    struct MpNameCache *namecache;   /* host data: one per name (dict.h) */
     MpObject *localsplusnames;   /* tuple of str */
     uint8_t *localkinds;
     MpObject *name, *qualname;

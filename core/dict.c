@@ -319,6 +319,7 @@ int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
     }
     k->nentries++;
     k->usable--;
+    k->version = 0;   /* a new key: name caches of this table are stale */
     d->used++;
     d->version++;
     return 0;
@@ -396,6 +397,7 @@ int dict_delitem(MpObject *o, MpObject *key)
         i = (i * 5 + perturb + 1) & mask;
     }
     set_index(k, (int64_t)i, IX_DUMMY);
+    k->version = 0;
     MpObject *old_key = *entry_key(k, ix), *old_value = *entry_value(k, ix);
     *entry_key(k, ix) = NULL;
     *entry_value(k, ix) = NULL;
@@ -403,6 +405,91 @@ int dict_delitem(MpObject *o, MpObject *key)
     d->version++;
     mp_decref(old_key);
     mp_decref(old_value);
+    return 0;
+}
+
+/* ---- name caches (LOAD_GLOBAL's inline cache in CPython 3.11) ---------- */
+
+/* A version of k's key set, taken from a counter the first time a cache
+ * asks and dropped (0) when a key is added or removed; 0 once the counter
+ * is used up (nothing is cached then), as in CPython. */
+static uint32_t keys_version(DictKeys *k)
+{
+    static uint32_t next_version = 1;
+    if (k->version == 0 && next_version != UINT32_MAX)
+        k->version = next_version++;
+    return k->version;
+}
+
+static inline int cache_valid(const MpNameCache *c, MpObject *globals, MpObject *builtins)
+{
+    DictKeys *g = ((MpDict *)globals)->keys;
+    if (!c->slot || !g || g->version != c->globals_version)
+        return 0;
+    if (c->builtins_version == 0)
+        return 1;
+    DictKeys *b = ((MpDict *)builtins)->keys;
+    return b && b->version == c->builtins_version;
+}
+
+/* Fills the cache with the entry of key in d (found at ix); other: the
+ * globals table when d is builtins, whose version must hold too. */
+static void cache_fill(MpNameCache *c, MpDict *d, int64_t ix, MpDict *globals)
+{
+    c->slot = NULL;
+    uint32_t v = keys_version(d->keys);
+    uint32_t g = globals ? (globals->keys ? keys_version(globals->keys) : 0) : v;
+    if (v && g) {
+        c->globals_version = g;
+        c->builtins_version = globals ? v : 0;
+        c->slot = entry_value(d->keys, ix);
+    }
+}
+
+/* The entry index of key in d, IX_EMPTY, or -3 on error. */
+static int64_t find(MpDict *d, MpObject *key)
+{
+    int64_t hash = key_hash(key);
+    if (hash == -1 && err_occurred())
+        return -3;
+    return d->keys ? lookup(d->keys, key, hash) : IX_EMPTY;
+}
+
+MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
+{
+    if (cache_valid(c, globals, builtins))
+        return *c->slot;
+    int64_t ix = find((MpDict *)globals, key);
+    if (ix >= 0) {
+        cache_fill(c, (MpDict *)globals, ix, NULL);
+        return *entry_value(((MpDict *)globals)->keys, ix);
+    }
+    if (ix == -3 || !builtins)
+        return NULL;
+    ix = find((MpDict *)builtins, key);
+    if (ix < 0)
+        return NULL;
+    cache_fill(c, (MpDict *)builtins, ix, (MpDict *)globals);
+    return *entry_value(((MpDict *)builtins)->keys, ix);
+}
+
+int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
+{
+    if (!(cache_valid(c, globals, NULL) && c->builtins_version == 0)) {
+        if (dict_setitem(globals, key, value) < 0)
+            return -1;
+        int64_t ix = find((MpDict *)globals, key);
+        if (ix >= 0)
+            cache_fill(c, (MpDict *)globals, ix, NULL);
+        return 0;
+    }
+    /* what dict_setitem does for a key already there */
+    MpDict *d = (MpDict *)globals;
+    maintain_tracking(d, key, value);
+    MpObject *old = *c->slot;
+    *c->slot = mp_newref(value);
+    d->version++;
+    mp_xdecref(old);
     return 0;
 }
 

@@ -38,6 +38,18 @@ int dict_setitem(MpObject *d, MpObject *key, MpObject *value);
 MpObject *dict_getitem(MpObject *d, MpObject *key);
 MpObject *dict_getitem_cstr(MpObject *d, const char *key);
 int dict_delitem(MpObject *d, MpObject *key);   /* KeyError if missing */
+/* Where a name was last found in a module's globals or in builtins (the
+ * inline cache of LOAD_GLOBAL in CPython 3.11): valid while neither
+ * table gains or loses a key.  Zeroed: empty. */
+typedef struct MpNameCache {
+    uint32_t globals_version, builtins_version;   /* builtins 0: found in globals */
+    MpObject **slot;                              /* the entry's value */
+} MpNameCache;
+/* globals[key], else builtins[key] (builtins may be NULL): borrowed, or
+ * NULL (an error set only if hashing failed); uses and refills c. */
+MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c);
+/* globals[key] = value, as dict_setitem, through c. */
+int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c);
 static inline int64_t dict_size(const MpObject *d) { return ((const MpDict *)d)->used; }
 /* Iterates in insertion order: 1 and borrowed key/value, or 0 at the end. */
 int dict_next(MpObject *d, int64_t *pos, MpObject **key, MpObject **value);

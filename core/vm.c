@@ -154,11 +154,13 @@ MpObject *vm_run_module(MpObject *code, MpObject *globals)
 
 /* ---- names ------------------------------------------------------------------- */
 
-static MpObject *load_global(MpFrame *f, MpObject *name)
+/* A module-level name (LOAD_GLOBAL, and LOAD_NAME outside class bodies),
+ * through the code object's cache of where each name was found. */
+static MpObject *load_global(MpFrame *f, int i)
 {
-    MpObject *v = dict_getitem(f->globals, name);
-    if (!v && vm.builtins)
-        v = dict_getitem(vm.builtins, name);
+    MpCode *co = (MpCode *)f->code;
+    MpObject *name = tuple_item(co->names, i);
+    MpObject *v = dict_load_global(f->globals, vm.builtins, name, &co->namecache[i]);
     if (v)
         return mp_newref(v);
     if (!err_occurred()) {
@@ -169,14 +171,16 @@ static MpObject *load_global(MpFrame *f, MpObject *name)
     return NULL;
 }
 
-static MpObject *load_name(MpFrame *f, MpObject *name)
+static MpObject *load_name(MpFrame *f, int i)
 {
     if (f->locals) {
-        MpObject *v = dict_getitem(f->locals, name);
+        MpObject *v = dict_getitem(f->locals, tuple_item(((MpCode *)f->code)->names, i));
         if (v)
             return mp_newref(v);
+        if (err_occurred())
+            return NULL;
     }
-    return load_global(f, name);
+    return load_global(f, i);
 }
 
 static void unbound_local(MpFrame *f, int i, int is_free)
@@ -390,20 +394,21 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             cell_set(f->localsplus[arg], NULL);
             break;
         case OP_LOAD_GLOBAL:
-            if (!(v = load_global(f, tuple_item(co->names, arg))))
+            if (!(v = load_global(f, arg)))
                 goto error;
             PUSH(v);
             break;
         case OP_LOAD_NAME:
-            if (!(v = load_name(f, tuple_item(co->names, arg))))
+            if (!(v = load_name(f, arg)))
                 goto error;
             PUSH(v);
             break;
         case OP_STORE_GLOBAL:
         case OP_STORE_NAME: {
-            MpObject *ns = instr_op(in) == OP_STORE_NAME && f->locals ? f->locals : f->globals;
             v = TOP();
-            int rc = dict_setitem(ns, tuple_item(co->names, arg), v);
+            int rc = instr_op(in) == OP_STORE_NAME && f->locals
+                   ? dict_setitem(f->locals, tuple_item(co->names, arg), v)
+                   : dict_store_global(f->globals, tuple_item(co->names, arg), v, &co->namecache[arg]);
             DROP();
             if (rc < 0)
                 goto error;
