@@ -32,7 +32,10 @@ MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
         err_no_memory();
         return NULL;
     }
-    memset(f, 0, offsetof(MpFrame, localsplus) + n * sizeof(MpObject *));
+    /* the header and the locals start empty; value-stack slots are
+     * written by each push before stacktop covers them (as in CPython,
+     * which clears only the locals) */
+    memset(f, 0, offsetof(MpFrame, localsplus) + (size_t)nlocalsplus * sizeof(MpObject *));
     f->func = func ? mp_newref(func) : NULL;
     f->globals = globals ? mp_newref(globals) : NULL;
     f->code = code ? mp_newref(code) : NULL;

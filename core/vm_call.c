@@ -39,6 +39,21 @@ static void missing(MpFunction *fn, MpCode *co, MpObject **slots, int from, int 
             kwonly ? "keyword-only" : "positional", count == 1 ? "" : "s", names);
 }
 
+/* The parameter a keyword argument names: by identity first (the
+ * compiler shares one str per name, so a call site's keyword is usually
+ * the parameter's own name object), then by equality, as CPython's
+ * initialize_locals does; -1 if none. */
+static int keyword_slot(MpCode *co, MpObject *name, int total)
+{
+    for (int i = co->posonlyargcount; i < total; i++)
+        if (tuple_item(co->localsplusnames, i) == name)
+            return i;
+    for (int i = co->posonlyargcount; i < total; i++)
+        if (object_eq(name, tuple_item(co->localsplusnames, i)) == 1)
+            return i;
+    return -1;
+}
+
 int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames)
 {
     MpCode *co = (MpCode *)fn->code;
@@ -97,12 +112,7 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
     }
     for (int k = 0; k < nkw; k++) {
         MpObject *name = tuple_item(kwnames, k), *value = args[nargs + k];
-        int found = -1;
-        for (int i = co->posonlyargcount; i < total; i++)
-            if (object_eq(name, tuple_item(co->localsplusnames, i)) == 1) {
-                found = i;
-                break;
-            }
+        int found = keyword_slot(co, name, total);
         if (found < 0) {
             if (kwdict) {
                 if (dict_setitem(kwdict, name, value) < 0)
