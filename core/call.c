@@ -7,6 +7,7 @@
 #include "str.h"
 #include "region.h"
 #include <stdio.h>
+#include <string.h>
 #include "abstract.h"
 
 MpObject *(*call_python_hook)(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
@@ -66,15 +67,26 @@ MpObject *builtin_new_kw(const char *name, MpCFuncKw fn, MpObject *self)
 }
 
 /* Unbound methods of builtin types, made once each (CPython keeps them as
- * method descriptors in the type's dict). */
-static struct { const MpMethodDef *def; MpObject *obj; } descr[512];
+ * method descriptors in the type's dict), in the order they were made,
+ * and found by their definition through an open-addressing index. */
+enum { MAX_DESCR = 512, DESCR_INDEX = 1024 };
+static struct { const MpMethodDef *def; MpObject *obj; } descr[MAX_DESCR];
+static int16_t descr_index[DESCR_INDEX];   /* descr position + 1; 0: empty */
 static int ndescr;
+
+static unsigned descr_slot(const MpMethodDef *def)
+{
+    unsigned i = (unsigned)(((uintptr_t)def >> 3) * 2654435761u) % DESCR_INDEX;
+    while (descr_index[i] && descr[descr_index[i] - 1].def != def)
+        i = (i + 1) % DESCR_INDEX;
+    return i;
+}
 
 MpObject *builtin_descriptor(const MpMethodDef *def)
 {
-    for (int i = 0; i < ndescr; i++)
-        if (descr[i].def == def)
-            return mp_newref(descr[i].obj);
+    unsigned slot = descr_slot(def);
+    if (descr_index[slot])
+        return mp_newref(descr[descr_index[slot] - 1].obj);
     /* CPython makes the descriptors of a builtin type when the type is
      * readied, at startup: not an allocation the collector counts */
     gc_count_pause(1);
@@ -83,16 +95,20 @@ MpObject *builtin_descriptor(const MpMethodDef *def)
     if (!b)
         return NULL;
     ((MpBuiltin *)b)->def = def;
-    if (ndescr < (int)(sizeof descr / sizeof descr[0])) {
+    if (ndescr < MAX_DESCR) {
         MpObject *ref = mp_newref(b);   /* the event first, then the table: a snapshot may look */
         descr[ndescr].def = def;
         descr[ndescr].obj = ref;
-        ndescr++;
+        descr_index[slot] = (int16_t)++ndescr;
     }
     return b;
 }
 
-void builtin_descriptors_reset(void) { ndescr = 0; }
+void builtin_descriptors_reset(void)
+{
+    ndescr = 0;
+    memset(descr_index, 0, sizeof descr_index);
+}
 
 void builtin_descriptors_visit(MpVisit visit, void *arg)
 {

@@ -27,8 +27,10 @@ void code_release_host(MpObject *o)
     free(c->handler_table);
     free(c->localkinds);
     free(c->namecache);
+    free(c->methodcache);
     c->instrs = NULL;
     c->namecache = NULL;
+    c->methodcache = NULL;
     c->lines = NULL;
     c->handlers = NULL;
     c->handler_table = NULL;
@@ -89,8 +91,10 @@ MpObject *code_new(MpCode *tmpl)
     MpObject hdr = c->ob;
     *c = *tmpl;
     c->ob = hdr;
-    c->namecache = calloc((size_t)tuple_size(c->names) + 1, sizeof(MpNameCache));
-    if (!c->namecache) {
+    size_t nnames = (size_t)tuple_size(c->names) + 1;
+    c->namecache = calloc(nnames, sizeof(MpNameCache));
+    c->methodcache = calloc(nnames, sizeof(MpMethodCache));
+    if (!c->namecache || !c->methodcache) {
         code_release_host(MP_OBJ(c));
         object_free(MP_OBJ(c));
         err_no_memory();

@@ -71,6 +71,13 @@ enum {
 /* Kind of each local slot (localsplus). */
 enum { MP_LOCAL = 1, MP_CELL = 2, MP_FREE = 4 };
 
+/* The method of a builtin type a LOAD_METHOD last found for a name
+ * (builtin types' method tables never change). */
+typedef struct MpMethodCache {
+    const MpType *type;              /* NULL: empty */
+    const struct MpMethodDef *def;   /* NULL: not in type's tables */
+} MpMethodCache;
+
 typedef struct MpCode {
     MpObject ob;
     MpInstr *instrs;         /* host data */
@@ -81,6 +88,7 @@ typedef struct MpCode {
     MpObject *consts;        /* tuple */
     MpObject *names;         /* tuple of str */
     struct MpNameCache *namecache;   /* host data: one per name (dict.h) */
+    struct MpMethodCache *methodcache;   /* host data: one per name */
     MpObject *localsplusnames;   /* tuple of str */
     uint8_t *localkinds;
     MpObject *name, *qualname;

@@ -10,14 +10,6 @@ _Static_assert(sizeof(MpDict) <= 48, "dict fits CPython's size");
 
 enum { LOG_MINSIZE = 3, IX_EMPTY = -1, IX_DUMMY = -2, PERTURB_SHIFT = 5 };
 
-typedef struct DictKeys {
-    int64_t refcnt;
-    uint8_t log2_size, log2_index_bytes, unicode, pad;
-    uint32_t version;
-    int64_t usable, nentries;
-    /* indices, then entries */
-} DictKeys;
-
 _Static_assert(sizeof(DictKeys) == 32, "keys header is CPython's 32 bytes");
 
 typedef struct Entry {         /* general table entry: 24 bytes in CPython */
@@ -423,8 +415,7 @@ static uint32_t keys_version(DictKeys *k)
 
 static inline int cache_valid(const MpNameCache *c, MpObject *globals, MpObject *builtins)
 {
-    DictKeys *g = ((MpDict *)globals)->keys;
-    if (!c->slot || !g || g->version != c->globals_version)
+    if (!dict_cache_holds(c, globals))
         return 0;
     if (c->builtins_version == 0)
         return 1;
@@ -455,7 +446,7 @@ static int64_t find(MpDict *d, MpObject *key)
     return d->keys ? lookup(d->keys, key, hash) : IX_EMPTY;
 }
 
-MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
+MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
 {
     if (cache_valid(c, globals, builtins))
         return *c->slot;

@@ -45,9 +45,33 @@ typedef struct MpNameCache {
     uint32_t globals_version, builtins_version;   /* builtins 0: found in globals */
     MpObject **slot;                              /* the entry's value */
 } MpNameCache;
+/* The header of a dict's table (CPython's PyDictKeysObject; dict.c has
+ * the indices and entries that follow it). */
+typedef struct DictKeys {
+    int64_t refcnt;
+    uint8_t log2_size, log2_index_bytes, unicode, pad;
+    uint32_t version;        /* of the key set, for name caches; 0: none taken */
+    int64_t usable, nentries;
+} DictKeys;
+
+/* c holds a name found in globals, whose key set is still the same. */
+static inline int dict_cache_holds(const MpNameCache *c, MpObject *globals)
+{
+    const DictKeys *g = ((const MpDict *)globals)->keys;
+    return c->slot && g && g->version == c->globals_version;
+}
+
+MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c);
+
 /* globals[key], else builtins[key] (builtins may be NULL): borrowed, or
  * NULL (an error set only if hashing failed); uses and refills c. */
-MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c);
+static inline MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key,
+                                         MpNameCache *c)
+{
+    if (c->builtins_version == 0 && dict_cache_holds(c, globals))
+        return *c->slot;
+    return dict_load_global_slow(globals, builtins, key, c);
+}
 /* globals[key] = value, as dict_setitem, through c. */
 int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c);
 static inline int64_t dict_size(const MpObject *d) { return ((const MpDict *)d)->used; }

@@ -183,6 +183,22 @@ static MpObject *load_name(MpFrame *f, int i)
     return load_global(f, i);
 }
 
+/* The method a builtin type's tables give name (instance methods only),
+ * through the code object's cache; NULL if none. */
+static const MpMethodDef *builtin_method(MpMethodCache *c, MpType *type, MpObject *name)
+{
+    if (c->type == type)
+        return c->def;
+    const MpMethodDef *found = NULL;
+    for (MpType *t = type; t && !found; t = t->base)
+        for (const MpMethodDef *d = t->methods; d && d->name && !found; d++)
+            if (str_eq_cstr(name, d->name) && !(d->flags & (MP_METH_STATIC | MP_METH_CLASS)))
+                found = d;
+    c->type = type;
+    c->def = found;
+    return found;
+}
+
 static void unbound_local(MpFrame *f, int i, int is_free)
 {
     char buf[120];
@@ -451,11 +467,9 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                         meth = mp_newref(found);
                 }
             } else if (!(obj->type->flags & MP_TF_HEAPTYPE) && obj->type != &MpType_Type) {
-                for (MpType *t = obj->type; t && !meth; t = t->base)
-                    for (const MpMethodDef *d = t->methods; d && d->name && !meth; d++)
-                        if (str_eq_cstr(name, d->name) && !(d->flags & (MP_METH_STATIC | MP_METH_CLASS)))
-                            if (!(meth = builtin_descriptor(d)))
-                                goto error;
+                const MpMethodDef *d = builtin_method(&co->methodcache[arg], obj->type, name);
+                if (d && !(meth = builtin_descriptor(d)))
+                    goto error;
             }
             if (meth) {
                 f->localsplus[f->stacktop - 1] = meth;
