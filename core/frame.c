@@ -10,12 +10,12 @@ _Static_assert(sizeof(MpFrameObject) <= MP_FRAME_OBJECT_SIZE, "frame object fits
 _Static_assert(offsetof(MpFrame, localsplus) <= MP_FRAME_HEADER_SIZE, "frame header fits");
 
 static MpFrame *top;
-static int depth;
+int frame_depth_count;
 
 void frame_reset(void)
 {
     top = NULL;
-    depth = 0;
+    frame_depth_count = 0;
 }
 
 uint64_t frame_bytes(const MpFrame *f)
@@ -26,25 +26,30 @@ uint64_t frame_bytes(const MpFrame *f)
 MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
                     int nlocalsplus, int stacksize)
 {
-    size_t n = (size_t)(nlocalsplus + stacksize);
-    MpFrame *f = ds_push(MP_FRAME_HEADER_SIZE + 8 * n);
+    MpFrame *f = ds_push(MP_FRAME_HEADER_SIZE + 8 * (size_t)(nlocalsplus + stacksize));
     if (!f) {
         err_no_memory();
         return NULL;
     }
-    /* the header and the locals start empty; value-stack slots are
-     * written by each push before stacktop covers them (as in CPython,
-     * which clears only the locals) */
-    memset(f, 0, offsetof(MpFrame, localsplus) + (size_t)nlocalsplus * sizeof(MpObject *));
-    f->func = func ? mp_newref(func) : NULL;
-    f->globals = globals ? mp_newref(globals) : NULL;
-    f->code = code ? mp_newref(code) : NULL;
+    f->frame_obj = NULL;
+    f->locals = NULL;
+    f->lineno = 0;
+    f->pc = 0;
+    f->flags = 0;
     f->nlocalsplus = nlocalsplus;
     f->stacksize = stacksize;
     f->stacktop = nlocalsplus;
+    /* the locals start empty; value-stack slots are written by each push
+     * before stacktop covers them (as in CPython, which clears only the
+     * locals) */
+    for (int i = 0; i < nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+    f->func = func ? mp_newref(func) : NULL;
+    f->globals = globals ? mp_newref(globals) : NULL;
+    f->code = code ? mp_newref(code) : NULL;
     f->previous = top;
     top = f;
-    depth++;
+    frame_depth_count++;
     return f;
 }
 
@@ -81,20 +86,20 @@ void frame_link(MpFrame *f)
 {
     f->previous = top;
     top = f;
-    depth++;
+    frame_depth_count++;
 }
 
 void frame_unlink(MpFrame *f)
 {
     top = f->previous;
     f->previous = NULL;
-    depth--;
+    frame_depth_count--;
 }
 
 void frame_pop(MpFrame *f)
 {
     top = f->previous;
-    depth--;
+    frame_depth_count--;
     frame_clear(f);
     if (!(f->flags & MP_FRAME_GEN))
         ds_pop(f);
@@ -103,7 +108,6 @@ void frame_pop(MpFrame *f)
 }
 
 MpFrame *frame_top(void) { return top; }
-int frame_depth(void) { return depth; }
 
 void frame_stack_push(MpFrame *f, MpObject *v) { f->localsplus[f->stacktop++] = v; }
 

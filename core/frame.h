@@ -66,7 +66,8 @@ void frame_clear(MpFrame *f);
 void frame_link(MpFrame *f);
 void frame_unlink(MpFrame *f);
 MpFrame *frame_top(void);
-int frame_depth(void);
+extern int frame_depth_count;   /* frames in the chain */
+static inline int frame_depth(void) { return frame_depth_count; }
 uint64_t frame_bytes(const MpFrame *f);   /* CPython bytes in the data stack */
 
 /* Value stack of the top frame. */

@@ -60,10 +60,14 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
     MpObject **slots = f->localsplus;
     int argc = co->argcount, total = argc + co->kwonlyargcount;
     int nkw = kwnames ? (int)tuple_size(kwnames) : 0;
-    if (!kwnames && nargs == argc && total == argc && !(co->flags & (MP_CO_VARARGS | MP_CO_VARKEYWORDS))) {
-        /* the common call: exactly the positional parameters */
-        for (int i = 0; i < argc; i++)
+    int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
+    if (!kwnames && nargs <= argc && nargs >= argc - ndef && total == argc &&
+        !(co->flags & (MP_CO_VARARGS | MP_CO_VARKEYWORDS))) {
+        /* the common call: positional arguments, defaults for the rest */
+        for (int i = 0; i < nargs; i++)
             slots[i] = mp_newref(args[i]);
+        for (int i = nargs; i < argc; i++)
+            slots[i] = mp_newref(tuple_item(fn->defaults, i - (argc - ndef)));
         return 0;
     }
     char fname[200];
@@ -89,7 +93,6 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
         slots[total] = t;
     } else if (nargs > argc) {
         qualname_of(fn, fname, sizeof fname);
-        int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
         int kwgiven = 0;
         for (int k = 0; k < nkw; k++)
             for (int i = argc; i < total; i++)
@@ -134,7 +137,6 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
         }
         slots[found] = mp_newref(value);
     }
-    int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
     for (int i = argc - ndef; i < argc; i++)
         if (!slots[i])
             slots[i] = mp_newref(tuple_item(fn->defaults, i - (argc - ndef)));
