@@ -563,8 +563,13 @@ static MpObject *instance_new(MpType *cls)
 /* Index of name in the class's cached keys, adding it if room; -1 if full. */
 static int cached_key_index(MpClass *c, MpObject *name, int add)
 {
+    /* the keys differ from one another, so a key that is name itself is
+     * the one equal to it: identity first, as most names are the same str */
     for (uint32_t i = 0; i < c->nkeys; i++)
-        if (c->cached_keys[i] == name || object_eq(c->cached_keys[i], name) == 1)
+        if (c->cached_keys[i] == name)
+            return (int)i;
+    for (uint32_t i = 0; i < c->nkeys; i++)
+        if (object_eq(c->cached_keys[i], name) == 1)
             return (int)i;
     if (!add || c->nkeys >= MP_INLINE_ATTRS)
         return -1;
@@ -697,9 +702,88 @@ static MpObject *dict_of_get(MpType *t, MpObject *name, const char *cname)
     return name ? dict_getitem(t->dict, name) : dict_getitem_cstr(t->dict, cname);
 }
 
+/* ---- the class attribute cache ---------------------------------------------
+ * CPython's type attribute cache: what a look-up along a class's MRO found
+ * (a value, or nothing) is remembered per (class, name), so that making an
+ * instance or reaching its attributes does not hash the name and probe
+ * every dict along the MRO each time.  Names are keyed by identity: the
+ * str object, or the address of the C text (static text, as the
+ * class_lookup_cstr contract says, like CPython's static dunder strs).
+ *
+ * An entry holds while:
+ *   - attr_cache_epoch is unchanged.  It moves when a class is cleared or
+ *     freed (its MRO goes; its address may be reused by a new class) and
+ *     when a str that keys an entry is freed (its address may be reused by
+ *     another name: such strs carry MpStr.attr_key);
+ *   - no dict along the MRO changed: the sum of their versions and sizes
+ *     is as when the entry was made (versions only grow; clearing a dict
+ *     shrinks its size), whoever changed them (a class's setattr, or its
+ *     dict reached through gc.get_referents).
+ * A hit returns the same borrowed value the look-up would, and looking up
+ * allocates and frees nothing, so the cache changes no memory event. */
+
+enum { ATTR_CACHE_SIZE = 512 };
+
+typedef struct AttrEntry {
+    const MpType *type;
+    const void *key;          /* the name str, or the C text */
+    uint64_t epoch;           /* 0: empty */
+    uint64_t dicts_state;
+    MpObject *value;          /* borrowed; NULL: the MRO does not have it */
+} AttrEntry;
+
+static AttrEntry attr_cache[ATTR_CACHE_SIZE];
+static uint64_t attr_cache_epoch = 1;
+
+void class_cache_invalidate(void) { attr_cache_epoch++; }
+
+/* The versions and sizes of the dicts along the MRO, summed. */
+static inline uint64_t mro_dicts_state(const MpType *cls)
+{
+    uint64_t state = 0;
+    const MpTuple *mro = (const MpTuple *)cls->mro;
+    for (int64_t i = 0; i < mro->size; i++) {
+        const MpDict *d = (const MpDict *)((MpType *)mro->items[i])->dict;
+        if (d)
+            state += d->version + ((uint64_t)d->used << 32);
+    }
+    return state;
+}
+
+static MpObject *class_find_uncached(MpType *cls, MpObject *name, const char *cname);
+
+/* A look-up the cache did not have, remembered in entry e (out of line:
+ * the hit path stays small). */
+static __attribute__((noinline))
+MpObject *attr_cache_fill(AttrEntry *e, MpType *cls, MpObject *name, const char *cname,
+                          const void *key, uint64_t state)
+{
+    MpObject *v = class_find_uncached(cls, name, cname);
+    if (err_occurred())
+        return v;
+    if (name)
+        ((MpStr *)name)->attr_key = 1;
+    *e = (AttrEntry){ cls, key, attr_cache_epoch, state, v };
+    return v;
+}
+
+/* class_find_uncached through the cache (classes with an MRO, str names). */
+static inline MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
+{
+    if (!cls->mro || (name && name->type != &MpStr_Type))
+        return class_find_uncached(cls, name, cname);
+    const void *key = name ? (const void *)name : (const void *)cname;
+    uintptr_t h = ((uintptr_t)cls >> 4) * 31 + ((uintptr_t)key >> 3);
+    AttrEntry *e = &attr_cache[(h ^ (h >> 9)) & (ATTR_CACHE_SIZE - 1)];
+    uint64_t state = mro_dicts_state(cls);
+    if (e->type == cls && e->key == key && e->epoch == attr_cache_epoch && e->dicts_state == state)
+        return e->value;
+    return attr_cache_fill(e, cls, name, cname, key, state);
+}
+
 /* The first class along the MRO (or the base chain, before the MRO is
  * built) whose dict has the name. */
-static MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
+static MpObject *class_find_uncached(MpType *cls, MpObject *name, const char *cname)
 {
     if (cls->mro) {
         for (int64_t i = 0; i < tuple_size(cls->mro); i++) {
@@ -892,6 +976,7 @@ void class_clear(MpObject *o)
         return;
     MP_CLEAR(t->dict);
     MP_CLEAR(t->mro);
+    class_cache_invalidate();
 }
 
 void class_dealloc(MpObject *o)
@@ -918,6 +1003,7 @@ void class_dealloc(MpObject *o)
         mem_free(c->cached_keys);
     }
     object_free(o);
+    class_cache_invalidate();   /* a new class may come to this address */
 }
 
 size_t class_getsizeof(MpObject *o)
@@ -1114,7 +1200,9 @@ MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnam
 
 int class_has_slots(MpType *t)
 {
-    return (t->flags & MP_TF_HEAPTYPE) && t->dict && dict_getitem_cstr(t->dict, "__slots__") != NULL;
+    /* the MRO look-up is cached, and finds nothing for most classes */
+    return (t->flags & MP_TF_HEAPTYPE) && t->dict && class_lookup_cstr(t, "__slots__")
+        && dict_getitem_cstr(t->dict, "__slots__") != NULL;
 }
 
 int class_slot_allowed(MpType *t, MpObject *name)

@@ -92,9 +92,13 @@ int instance_delattr(MpObject *o, MpObject *name);
 /* The instance's __dict__ (made on demand): new reference. */
 MpObject *instance_dict(MpObject *o);
 
-/* Class attribute lookup along the MRO (borrowed, NULL if missing). */
+/* Class attribute lookup along the MRO (borrowed, NULL if missing).  The
+ * results are cached per (class, name identity): a C text name must be
+ * static text (a literal), whose address names it for the whole run. */
 MpObject *class_lookup(MpType *cls, MpObject *name);
 MpObject *class_lookup_cstr(MpType *cls, const char *name);
+/* Forgets what class_lookup found (a class or a name str is going away). */
+void class_cache_invalidate(void);
 
 /* Member descriptors of __slots__ (member_descriptor): get (self NULL:
  * the descriptor) and set (value NULL: delete). */

@@ -43,11 +43,27 @@ static int int_eq(MpObject *a, MpObject *b)
     return int_as_i64(a) == int_as_i64(b);
 }
 
+/* The decimal digits of v written backwards, ending just before end (at
+ * most 20 bytes); returns where they start.  str(i) is common enough that
+ * snprintf's format parsing showed in profiles. */
+static char *int_to_decimal(int64_t v, char *end)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = end;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
+
 static MpObject *int_repr(MpObject *o)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lld", (long long)int_as_i64(o));
-    return str_from_cstr(buf);
+    char buf[24];
+    char *start = int_to_decimal(int_as_i64(o), buf + sizeof buf);
+    return str_from_utf8(start, (size_t)(buf + sizeof buf - start));
 }
 
 static MpObject *bool_repr(MpObject *o) { return str_from_cstr(int_as_i64(o) ? "True" : "False"); }

@@ -298,11 +298,26 @@ static MpObject *proxy_binop(MpObject *a, MpObject *b, AstOp op, int inplace)
     return r;
 }
 
+/* int and float operands first (CPython specialises BINARY_OP for them):
+ * they are neither proxies nor instances, so the generic path would come
+ * to the same builtin_binop call.  MP_NOTIMPL when the operator has no
+ * meaning for them (the generic path then reports it). */
+static inline MpObject *num_binop(MpObject *a, MpObject *b, AstOp op)
+{
+    if (int_check(a) && int_check(b))
+        return int_binop(int_as_i64(a), int_as_i64(b), op);
+    if (is_num(a) && is_num(b))
+        return float_binop(as_double(a), as_double(b), op);
+    return MP_NOTIMPL;
+}
+
 MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 {
+    MpObject *r = num_binop(a, b, op);
+    if (r != MP_NOTIMPL)
+        return r;
     if (weakref_is_proxy(a) || weakref_is_proxy(b))
         return proxy_binop(a, b, op, 0);
-    MpObject *r;
     int rfirst = is_heap(b) && b->type != a->type && type_is_subtype(b->type, a->type);
     if (rfirst) {
         r = call_dunder(b, dunder[op][1], a);
@@ -333,24 +348,27 @@ MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 
 MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
 {
+    MpObject *r = num_binop(a, b, op);
+    if (r != MP_NOTIMPL)
+        return r;
     if (weakref_is_proxy(a) || weakref_is_proxy(b))
         return proxy_binop(a, b, op, 1);
     if (a->type == &MpList_Type && op == OPK_Add)
         return list_extend(a, b) < 0 ? NULL : mp_newref(a);
     if (a->type == &MpSet_Type && is_set(b) && (op == OPK_BitOr || op == OPK_BitAnd || op == OPK_Sub || op == OPK_BitXor)) {
-        MpObject *r = set_op(a, b, op);
-        if (!r)
+        MpObject *res = set_op(a, b, op);
+        if (!res)
             return NULL;
         set_clear(a);
         int64_t pos = 0;
         MpObject *k;
-        while (set_next(r, &pos, &k))
+        while (set_next(res, &pos, &k))
             set_add(a, k);
-        mp_decref(r);
+        mp_decref(res);
         return mp_newref(a);
     }
     if (is_heap(a)) {
-        MpObject *r = call_dunder(a, dunder[op][2], b);
+        r = call_dunder(a, dunder[op][2], b);
         if (r != MP_NOTIMPL)
             return r;
         mp_decref(r);
@@ -456,12 +474,16 @@ static int str_cmp(MpObject *a, MpObject *b)
     return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
+static MpObject *int_compare(MpObject *a, MpObject *b, AstOp op)
+{
+    int64_t x = int_as_i64(a), y = int_as_i64(b);
+    return mp_newref(cmp_result(x < y ? -1 : x > y, op) ? MP_TRUE : MP_FALSE);
+}
+
 static MpObject *builtin_compare(MpObject *a, MpObject *b, AstOp op)
 {
-    if (int_check(a) && int_check(b)) {
-        int64_t x = int_as_i64(a), y = int_as_i64(b);
-        return mp_newref(cmp_result(x < y ? -1 : x > y, op) ? MP_TRUE : MP_FALSE);
-    }
+    if (int_check(a) && int_check(b))
+        return int_compare(a, b, op);
     if (is_num(a) && is_num(b)) {
         double x = as_double(a), y = as_double(b);
         int r = op == OPK_NotEq ? x != y : op == OPK_Eq ? x == y : op == OPK_Lt ? x < y
@@ -533,6 +555,9 @@ MpObject *obj_compare(MpObject *a, MpObject *b, AstOp op)
         err_set(&MpExc_RecursionError, "maximum recursion depth exceeded in comparison");
         return NULL;
     }
+    /* ints first: the generic path would come to the same int_compare */
+    if (op >= OPK_Eq && op <= OPK_GtE && int_check(a) && int_check(b))
+        return int_compare(a, b, op);
     compare_depth++;
     MpObject *r = compare(a, b, op);
     compare_depth--;

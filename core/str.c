@@ -9,6 +9,7 @@
 #include "iter.h"
 #include "ast.h"
 #include "abstract.h"
+#include "class.h"
 
 _Static_assert(sizeof(MpStr) <= 48, "str header fits CPython's ASCII header");
 _Static_assert(sizeof(MpBytes) <= 32, "bytes header fits CPython's");
@@ -67,7 +68,7 @@ static MpObject *str_alloc(int64_t length, uint32_t maxchar)
     s->length = length;
     s->hash = -1;
     s->kind = kind;
-    s->ascii = (uint32_t)ascii;
+    s->ascii = (uint16_t)ascii;
     return MP_OBJ(s);
 }
 
@@ -372,7 +373,12 @@ static MpObject *str_repr(MpObject *o)
     return strbuf_finish(&b);
 }
 
-static void str_dealloc(MpObject *o) { object_free(o); }
+static void str_dealloc(MpObject *o)
+{
+    if (((MpStr *)o)->attr_key)
+        class_cache_invalidate();   /* another name may come to this address */
+    object_free(o);
+}
 
 MpType MpStr_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "str", .basicsize = 48, .itemsize = 1,

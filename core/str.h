@@ -21,7 +21,8 @@ typedef struct MpStr {
     int64_t length;       /* code points */
     int64_t hash;         /* -1 until computed */
     uint32_t kind;        /* 1, 2 or 4 bytes per code point */
-    uint32_t ascii;
+    uint16_t ascii;
+    uint16_t attr_key;    /* keys the class attribute cache (class.c) */
     /* code units follow, then one NUL unit */
 } MpStr;
 
