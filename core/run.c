@@ -413,19 +413,13 @@ int run_status(void) { return run.status; }
  * snippet in baseline code, about twice as slow. */
 enum { REENTER_EVERY = 1 << 14 };
 
-static int reenter_due(void *ctx)
-{
-    static unsigned lines;
-    return ++lines % REENTER_EVERY == 0;
-}
-
 int run_snippet(const char *src, size_t len, const RunOptions *opts)
 {
     if (run_begin(src, len, opts) == 0) {
-        vm_set_pause_check(reenter_due, NULL);
+        vm_set_pause_every(REENTER_EVERY);
         while (run_continue())
             ;
-        vm_set_pause_check(NULL, NULL);
+        vm_set_pause_every(0);
     }
     return run.status;
 }

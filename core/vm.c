@@ -31,7 +31,8 @@ static struct {
     int stop_requested;      /* stop at the next line start (a stepper got its step) */
     int (*pause_check)(void *ctx);   /* asked at outermost line starts */
     void *pause_ctx;
-} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL };
+    uint32_t pause_every, pause_countdown;   /* outermost line starts */
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0 };
 
 /* What eval returns when it paused (a static marker, never an object the
  * snippet sees). */
@@ -39,6 +40,7 @@ static MpObject paused_marker = { 1, 0, &MpNone_Type };
 MpObject *const vm_paused = &paused_marker;
 
 void vm_set_pause_check(int (*check)(void *ctx), void *ctx) { vm.pause_check = check; vm.pause_ctx = ctx; }
+void vm_set_pause_every(uint32_t lines) { vm.pause_every = vm.pause_countdown = lines; }
 static MpObject *str_enter, *str_exit;
 
 void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
@@ -65,6 +67,7 @@ void vm_reset(void)
     vm.stopped = 0;
     vm.stop_requested = 0;
     vm.pause_check = NULL;
+    vm.pause_every = vm.pause_countdown = 0;
     str_enter = str_exit = NULL;
 }
 
@@ -283,6 +286,16 @@ MpObject *vm_resume(MpFrame *f, MpObject *exc)
     return r;
 }
 
+/* At an outermost line start: whether the run pauses there. */
+static inline int pause_due(void)
+{
+    if (vm.pause_every && --vm.pause_countdown == 0) {
+        vm.pause_countdown = vm.pause_every;
+        return 1;
+    }
+    return vm.pause_check && vm.pause_check(vm.pause_ctx);
+}
+
 static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
 {
     MpObject *kwnames = NULL;
@@ -302,7 +315,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             last_line = line;     /* memplay's own Python: not the snippet's lines */
             f->lineno = line;
         } else if (line != last_line && line > 0) {
-            if (vm.pause_check && module_eval && vm.nesting == 1 && vm.pause_check(vm.pause_ctx)) {
+            if (module_eval && vm.nesting == 1 && pause_due()) {
                 f->pc--;   /* this line starts again when the run continues */
                 return vm_paused;
             }
@@ -699,7 +712,8 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE: {
-            int t = obj_truth(TOP());
+            v = TOP();
+            int t = v == MP_TRUE ? 1 : v == MP_FALSE ? 0 : obj_truth(v);
             if (t < 0)
                 goto error;
             DROP();
@@ -728,7 +742,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             PUSH(r);
             break;
         case OP_FOR_ITER:
-            r = obj_next(TOP());
+            v = TOP();
+            /* the iterator's own iternext when its type has one, as obj_next
+             * would find first */
+            r = v->type->iternext ? v->type->iternext(v) : obj_next(v);
             if (r) {
                 PUSH(r);
             } else {

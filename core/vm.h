@@ -27,6 +27,9 @@ MpObject *vm_start_module(MpObject *code, MpObject *globals);
 MpObject *vm_continue(void);
 extern MpObject *const vm_paused;
 void vm_set_pause_check(int (*check)(void *ctx), void *ctx);
+/* Pauses every `lines` outermost line starts as well (0: never), without a
+ * call per line: run_snippet's way of re-entering the loop. */
+void vm_set_pause_every(uint32_t lines);
 
 /* Calls a Python function (vectorcall convention). */
 MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
