@@ -80,9 +80,23 @@ static void not_subscriptable(MpObject *o)
         err_set(&MpExc_TypeError, "'%s' object is not subscriptable", o->type->name);
 }
 
+/* A key whose hash cannot fail or run code: a dict takes it as it is. */
+static inline int plain_key(const MpObject *key)
+{
+    return key->type == &MpStr_Type || key->type == &MpInt_Type;
+}
+
 MpObject *obj_getitem(MpObject *o, MpObject *key)
 {
     MpType *t = o->type;
+    if (t == &MpDict_Type && plain_key(key)) {
+        MpObject *v = dict_getitem(o, key);
+        if (v)
+            return mp_newref(v);
+        if (!err_occurred())   /* a key's __eq__ may have raised */
+            err_set_value(&MpExc_KeyError, key);
+        return NULL;
+    }
     if (weakref_is_proxy(o) || weakref_is_proxy(key)) {
         MpObject *u = weakproxy_unwrap(o), *k = u ? weakproxy_unwrap(key) : NULL;
         MpObject *r = k ? obj_getitem(u, k) : NULL;
@@ -208,6 +222,8 @@ static int list_assign_slice(MpObject *l, MpObject *slice, MpObject *value)
 int obj_setitem(MpObject *o, MpObject *key, MpObject *value)
 {
     MpType *t = o->type;
+    if (t == &MpDict_Type && value && plain_key(key))
+        return dict_setitem(o, key, value);
     if (weakref_is_proxy(o)) {
         MpObject *u = weakproxy_unwrap(o);
         int r = u ? obj_setitem(u, key, value) : -1;

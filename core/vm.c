@@ -157,21 +157,24 @@ MpObject *vm_run_module(MpObject *code, MpObject *globals)
 
 /* ---- names ------------------------------------------------------------------- */
 
-/* A module-level name (LOAD_GLOBAL, and LOAD_NAME outside class bodies),
- * through the code object's cache of where each name was found. */
-static MpObject *load_global(MpFrame *f, int i)
+/* NameError for name i of co, unless an error is already set. */
+static __attribute__((noinline)) MpObject *name_not_found(MpCode *co, int i)
 {
-    MpCode *co = (MpCode *)f->code;
-    MpObject *name = tuple_item(co->names, i);
-    MpObject *v = dict_load_global(f->globals, vm.builtins, name, &co->namecache[i]);
-    if (v)
-        return mp_newref(v);
     if (!err_occurred()) {
         char buf[120];
-        str_to_cbuf(name, buf, sizeof buf);
+        str_to_cbuf(tuple_item(co->names, i), buf, sizeof buf);
         err_set(&MpExc_NameError, "name '%s' is not defined", buf);
     }
     return NULL;
+}
+
+/* A module-level name (LOAD_GLOBAL, and LOAD_NAME outside class bodies),
+ * through the code object's cache of where each name was found. */
+static inline MpObject *load_global(MpFrame *f, int i)
+{
+    MpCode *co = (MpCode *)f->code;
+    MpObject *v = dict_load_global(f->globals, vm.builtins, tuple_item(co->names, i), &co->namecache[i]);
+    return v ? mp_newref(v) : name_not_found(co, i);
 }
 
 static MpObject *load_name(MpFrame *f, int i)
