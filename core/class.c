@@ -24,6 +24,111 @@ _Static_assert(sizeof(MpManaged) <= MP_PREHEADER_SIZE, "pre-header fits");
 _Static_assert(MP_INLINE_ATTRS * 8 + 32 == MP_VALUES_SIZE, "values layout as 3.11");
 _Static_assert(MP_INLINE_ATTRS * sizeof(MpObject *) <= MP_CACHED_KEYS_SIZE, "keys fit");
 
+/* The value of name (a str, or the C text cname when name is NULL) in the
+ * dict of t. */
+static MpObject *dict_of_get(MpType *t, MpObject *name, const char *cname)
+{
+    if (!t->dict)
+        return NULL;
+    return name ? dict_getitem(t->dict, name) : dict_getitem_cstr(t->dict, cname);
+}
+
+/* ---- the class attribute cache ---------------------------------------------
+ * CPython's type attribute cache: what a look-up along a class's MRO found
+ * (a value, or nothing) is remembered per (class, name), so that making an
+ * instance or reaching its attributes does not hash the name and probe
+ * every dict along the MRO each time.  Names are keyed by identity: the
+ * str object, or the address of the C text (static text, as the
+ * class_lookup_cstr contract says, like CPython's static dunder strs).
+ *
+ * An entry holds while:
+ *   - attr_cache_epoch is unchanged.  It moves when a class is cleared or
+ *     freed (its MRO goes; its address may be reused by a new class) and
+ *     when a str that keys an entry is freed (its address may be reused by
+ *     another name: such strs carry MpStr.attr_key);
+ *   - no dict along the MRO changed: the sum of their versions and sizes
+ *     is as when the entry was made (versions only grow; clearing a dict
+ *     shrinks its size), whoever changed them (a class's setattr, or its
+ *     dict reached through gc.get_referents).
+ * A hit returns the same borrowed value the look-up would, and looking up
+ * allocates and frees nothing, so the cache changes no memory event. */
+
+enum { ATTR_CACHE_SIZE = 512 };
+
+typedef struct AttrEntry {
+    const MpType *type;
+    const void *key;          /* the name str, or the C text */
+    uint64_t epoch;           /* 0: empty */
+    uint64_t dicts_state;
+    MpObject *value;          /* borrowed; NULL: the MRO does not have it */
+    int key_index;            /* the name's index in the cached keys; -1: unknown */
+} AttrEntry;
+
+static AttrEntry attr_cache[ATTR_CACHE_SIZE];
+static uint64_t attr_cache_epoch = 1;
+
+void class_cache_invalidate(void) { attr_cache_epoch++; }
+
+/* A dict's version and size in one number (what changes when it does). */
+static inline uint64_t dict_state(const MpObject *o)
+{
+    const MpDict *d = (const MpDict *)o;
+    return d ? d->version + ((uint64_t)d->used << 32) : 0;
+}
+
+/* The states of the dicts along the MRO, summed. */
+static inline uint64_t mro_dicts_state(const MpType *cls)
+{
+    uint64_t state = 0;
+    const MpTuple *mro = (const MpTuple *)cls->mro;
+    for (int64_t i = 0; i < mro->size; i++)
+        state += dict_state(((MpType *)mro->items[i])->dict);
+    return state;
+}
+
+static inline AttrEntry *attr_cache_slot(const MpType *cls, const void *key)
+{
+    uintptr_t h = ((uintptr_t)cls >> 4) * 31 + ((uintptr_t)key >> 3);
+    return &attr_cache[(h ^ (h >> 9)) & (ATTR_CACHE_SIZE - 1)];
+}
+
+/* The entry of (cls, key) if the cache has one, whatever the dicts' state. */
+static inline AttrEntry *attr_cache_entry(const MpType *cls, const void *key)
+{
+    AttrEntry *e = attr_cache_slot(cls, key);
+    return e->type == cls && e->key == key && e->epoch == attr_cache_epoch ? e : NULL;
+}
+
+static MpObject *class_find_uncached(MpType *cls, MpObject *name, const char *cname);
+
+/* A look-up the cache did not have, remembered in entry e (out of line:
+ * the hit path stays small). */
+static __attribute__((noinline))
+MpObject *attr_cache_fill(AttrEntry *e, MpType *cls, MpObject *name, const char *cname,
+                          const void *key, uint64_t state)
+{
+    MpObject *v = class_find_uncached(cls, name, cname);
+    if (err_occurred())
+        return v;
+    if (name)
+        ((MpStr *)name)->attr_key = 1;
+    *e = (AttrEntry){ cls, key, attr_cache_epoch, state, v, -1 };
+    return v;
+}
+
+/* class_find_uncached through the cache (classes with an MRO, str names). */
+static inline MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
+{
+    if (!cls->mro || (name && name->type != &MpStr_Type))
+        return class_find_uncached(cls, name, cname);
+    const void *key = name ? (const void *)name : (const void *)cname;
+    AttrEntry *e = attr_cache_slot(cls, key);
+    uint64_t state = mro_dicts_state(cls);
+    if (e->type == cls && e->key == key && e->epoch == attr_cache_epoch && e->dicts_state == state)
+        return e->value;
+    return attr_cache_fill(e, cls, name, cname, key, state);
+}
+
 /* ---- instances ------------------------------------------------------------- */
 
 static int instance_traverse(MpObject *o, MpVisit visit, void *arg)
@@ -560,8 +665,7 @@ static MpObject *instance_new(MpType *cls)
     return o;
 }
 
-/* Index of name in the class's cached keys, adding it if room; -1 if full. */
-static int cached_key_index(MpClass *c, MpObject *name, int add)
+static int find_cached_key(MpClass *c, MpObject *name, int add)
 {
     /* the keys differ from one another, so a key that is name itself is
      * the one equal to it: identity first, as most names are the same str */
@@ -575,6 +679,21 @@ static int cached_key_index(MpClass *c, MpObject *name, int add)
         return -1;
     c->cached_keys[c->nkeys] = mp_newref(name);
     return (int)c->nkeys++;
+}
+
+/* Index of name in the class's cached keys, adding it if room; -1 if full.
+ * The keys only grow while the class lives, so a name's index is kept in
+ * the attribute cache entry its class look-up made (attribute access looks
+ * the name up on the class first). */
+static int cached_key_index(MpClass *c, MpObject *name, int add)
+{
+    AttrEntry *e = attr_cache_entry(&c->type, name);
+    if (e && e->key_index >= 0)
+        return e->key_index;
+    int k = find_cached_key(c, name, add);
+    if (e)
+        e->key_index = k;
+    return k;
 }
 
 /* Moves inline attributes into a new dict (insertion order). */
@@ -691,94 +810,6 @@ int instance_delattr(MpObject *o, MpObject *name)
     str_to_cbuf(name, buf, sizeof buf);
     err_set(&MpExc_AttributeError, "'%s' object has no attribute '%s'", o->type->name, buf);
     return -1;
-}
-
-/* The value of name (a str, or the C text cname when name is NULL) in the
- * dict of t. */
-static MpObject *dict_of_get(MpType *t, MpObject *name, const char *cname)
-{
-    if (!t->dict)
-        return NULL;
-    return name ? dict_getitem(t->dict, name) : dict_getitem_cstr(t->dict, cname);
-}
-
-/* ---- the class attribute cache ---------------------------------------------
- * CPython's type attribute cache: what a look-up along a class's MRO found
- * (a value, or nothing) is remembered per (class, name), so that making an
- * instance or reaching its attributes does not hash the name and probe
- * every dict along the MRO each time.  Names are keyed by identity: the
- * str object, or the address of the C text (static text, as the
- * class_lookup_cstr contract says, like CPython's static dunder strs).
- *
- * An entry holds while:
- *   - attr_cache_epoch is unchanged.  It moves when a class is cleared or
- *     freed (its MRO goes; its address may be reused by a new class) and
- *     when a str that keys an entry is freed (its address may be reused by
- *     another name: such strs carry MpStr.attr_key);
- *   - no dict along the MRO changed: the sum of their versions and sizes
- *     is as when the entry was made (versions only grow; clearing a dict
- *     shrinks its size), whoever changed them (a class's setattr, or its
- *     dict reached through gc.get_referents).
- * A hit returns the same borrowed value the look-up would, and looking up
- * allocates and frees nothing, so the cache changes no memory event. */
-
-enum { ATTR_CACHE_SIZE = 512 };
-
-typedef struct AttrEntry {
-    const MpType *type;
-    const void *key;          /* the name str, or the C text */
-    uint64_t epoch;           /* 0: empty */
-    uint64_t dicts_state;
-    MpObject *value;          /* borrowed; NULL: the MRO does not have it */
-} AttrEntry;
-
-static AttrEntry attr_cache[ATTR_CACHE_SIZE];
-static uint64_t attr_cache_epoch = 1;
-
-void class_cache_invalidate(void) { attr_cache_epoch++; }
-
-/* The versions and sizes of the dicts along the MRO, summed. */
-static inline uint64_t mro_dicts_state(const MpType *cls)
-{
-    uint64_t state = 0;
-    const MpTuple *mro = (const MpTuple *)cls->mro;
-    for (int64_t i = 0; i < mro->size; i++) {
-        const MpDict *d = (const MpDict *)((MpType *)mro->items[i])->dict;
-        if (d)
-            state += d->version + ((uint64_t)d->used << 32);
-    }
-    return state;
-}
-
-static MpObject *class_find_uncached(MpType *cls, MpObject *name, const char *cname);
-
-/* A look-up the cache did not have, remembered in entry e (out of line:
- * the hit path stays small). */
-static __attribute__((noinline))
-MpObject *attr_cache_fill(AttrEntry *e, MpType *cls, MpObject *name, const char *cname,
-                          const void *key, uint64_t state)
-{
-    MpObject *v = class_find_uncached(cls, name, cname);
-    if (err_occurred())
-        return v;
-    if (name)
-        ((MpStr *)name)->attr_key = 1;
-    *e = (AttrEntry){ cls, key, attr_cache_epoch, state, v };
-    return v;
-}
-
-/* class_find_uncached through the cache (classes with an MRO, str names). */
-static inline MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
-{
-    if (!cls->mro || (name && name->type != &MpStr_Type))
-        return class_find_uncached(cls, name, cname);
-    const void *key = name ? (const void *)name : (const void *)cname;
-    uintptr_t h = ((uintptr_t)cls >> 4) * 31 + ((uintptr_t)key >> 3);
-    AttrEntry *e = &attr_cache[(h ^ (h >> 9)) & (ATTR_CACHE_SIZE - 1)];
-    uint64_t state = mro_dicts_state(cls);
-    if (e->type == cls && e->key == key && e->epoch == attr_cache_epoch && e->dicts_state == state)
-        return e->value;
-    return attr_cache_fill(e, cls, name, cname, key, state);
 }
 
 /* The first class along the MRO (or the base chain, before the MRO is
@@ -1200,9 +1231,16 @@ MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnam
 
 int class_has_slots(MpType *t)
 {
-    /* the MRO look-up is cached, and finds nothing for most classes */
-    return (t->flags & MP_TF_HEAPTYPE) && t->dict && class_lookup_cstr(t, "__slots__")
-        && dict_getitem_cstr(t->dict, "__slots__") != NULL;
+    if (!(t->flags & MP_TF_HEAPTYPE) || !t->dict)
+        return 0;
+    /* asked on every setattr: the answer holds while the dict is unchanged */
+    MpClass *c = (MpClass *)t;
+    uint64_t state = dict_state(t->dict);
+    if (c->slots_dict_state != state) {
+        c->has_slots = dict_getitem_cstr(t->dict, "__slots__") != NULL;
+        c->slots_dict_state = state;
+    }
+    return c->has_slots;
 }
 
 int class_slot_allowed(MpType *t, MpObject *name)

@@ -45,6 +45,9 @@ typedef struct MpClass {
     uint32_t nkeys;
     char name_buf[64];
     MpObject *slot_fields;    /* __slots__ layout: field names (tuple), else NULL */        /* the class's name as C text (type.name) */
+    /* class_has_slots, remembered with the dict's version and size */
+    uint64_t slots_dict_state;
+    int has_slots;
 } MpClass;
 
 typedef struct MpInstance {

@@ -6,16 +6,18 @@
 #include "gc.h"
 #include "err.h"
 
+MemHot mem_hot;
+
 static struct {
     int pymalloc;
-    uint64_t attempts;       /* allocation attempts so far */
-    uint64_t fail_at;        /* attempt number that fails first; 0: off */
-    unsigned fail_count;     /* attempts that fail from there */
+    unsigned fail_count;     /* attempts that fail from mem_hot.fail_at on */
 } mem;
 
 int mem_init(const MemSettings *s)
 {
     memset(&mem, 0, sizeof mem);
+    mem_hot.attempts = 0;
+    mem_hot.fail_at = UINT64_MAX;
     mem.pymalloc = s->pymalloc;
     if (heap_init((size_t)s->heap_limit) != 0)
         return -1;
@@ -33,18 +35,21 @@ int mem_pymalloc_enabled(void) { return mem.pymalloc; }
 
 void mem_fault_inject(uint64_t nth, unsigned count)
 {
-    mem.fail_at = nth ? mem.attempts + nth : 0;
+    mem_hot.fail_at = nth ? mem_hot.attempts + nth : UINT64_MAX;
     mem.fail_count = count ? count : 1;
 }
 
-uint64_t mem_attempts(void) { return mem.attempts; }
+uint64_t mem_attempts(void) { return mem_hot.attempts; }
 
 /* One attempt: counts it, applies fault injection, asks the allocator. */
 static void *mem_try_alloc(size_t n)
 {
-    uint64_t k = ++mem.attempts;
-    if (mem.fail_at && k >= mem.fail_at && k < mem.fail_at + mem.fail_count)
-        return NULL;
+    uint64_t k = ++mem_hot.attempts;
+    if (k >= mem_hot.fail_at) {
+        if (k < mem_hot.fail_at + mem.fail_count)
+            return NULL;
+        mem_hot.fail_at = UINT64_MAX;   /* past the window: the fast path again */
+    }
     if (mem.pymalloc && n >= 1 && n <= PM_SMALL_REQUEST_THRESHOLD) {
         void *p = pm_alloc(n);
         if (p)
@@ -54,7 +59,7 @@ static void *mem_try_alloc(size_t n)
     return heap_alloc(n);
 }
 
-void *mem_alloc(size_t n)
+void *mem_alloc_slow(size_t n)
 {
     void *p = mem_try_alloc(n);
     if (!p && !gc_is_collecting()) {
@@ -64,16 +69,6 @@ void *mem_alloc(size_t n)
     if (!p)
         err_no_memory();
     return p;
-}
-
-void mem_free(void *p)
-{
-    if (!p)
-        return;
-    if (pm_owns(p))
-        pm_free(p);
-    else
-        heap_free(p);
 }
 
 size_t mem_usable(const void *p)

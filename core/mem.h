@@ -16,6 +16,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "heap.h"
+#include "pymalloc.h"
 
 typedef struct MemSettings {
     uint64_t heap_limit;   /* bytes of system heap, arenas included */
@@ -25,8 +27,8 @@ typedef struct MemSettings {
 int mem_init(const MemSettings *s);   /* 0 ok, -1 host out of memory */
 void mem_fini(void);
 
-void *mem_alloc(size_t n);
-void mem_free(void *p);
+static inline void *mem_alloc(size_t n);
+static inline void mem_free(void *p);
 void *mem_realloc(void *p, size_t n);  /* NULL (p intact) with MemoryError */
 size_t mem_usable(const void *p);      /* block size or chunk payload size */
 int mem_pymalloc_enabled(void);
@@ -35,5 +37,41 @@ int mem_pymalloc_enabled(void);
  * `count - 1` attempts after it.  nth = 0 turns injection off. */
 void mem_fault_inject(uint64_t nth, unsigned count);
 uint64_t mem_attempts(void);           /* allocation attempts so far */
+
+/* ---- the hot paths, inline ----------------------------------------------
+ * A small request that pymalloc can serve from a used pool, with no fault
+ * due, is counted and served here; everything else (the heap, a pool to
+ * extend, a new pool, fault injection, the collection and retry) is
+ * mem_alloc_slow, which counts its own attempts. */
+
+typedef struct MemHot {
+    uint64_t attempts;       /* allocation attempts so far */
+    uint64_t fail_at;        /* attempt number that fails first; UINT64_MAX: none due */
+} MemHot;
+
+extern MemHot mem_hot;
+
+void *mem_alloc_slow(size_t n);
+
+static inline void *mem_alloc(size_t n)
+{
+    /* n - 1 wraps for 0, which goes to the heap */
+    if (n - 1 < PM_SMALL_REQUEST_THRESHOLD && mem_hot.attempts + 1 < mem_hot.fail_at) {
+        void *p = pm_alloc_quick((unsigned)((n - 1) / PM_ALIGNMENT));
+        if (p) {
+            mem_hot.attempts++;
+            return p;
+        }
+    }
+    return mem_alloc_slow(n);
+}
+
+static inline void mem_free(void *p)
+{
+    if (pm_owns(p))
+        pm_free(p);
+    else
+        heap_free(p);            /* NULL included: it ignores that */
+}
 
 #endif

@@ -311,11 +311,12 @@ static inline MpObject *num_binop(MpObject *a, MpObject *b, AstOp op)
     return MP_NOTIMPL;
 }
 
-MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
+/* The generic binary operation: proxies, reflected operands, instances'
+ * dunders, builtin types (out of line: the int and float path stays
+ * small). */
+static __attribute__((noinline)) MpObject *binop_generic(MpObject *a, MpObject *b, AstOp op)
 {
-    MpObject *r = num_binop(a, b, op);
-    if (r != MP_NOTIMPL)
-        return r;
+    MpObject *r;
     if (weakref_is_proxy(a) || weakref_is_proxy(b))
         return proxy_binop(a, b, op, 0);
     int rfirst = is_heap(b) && b->type != a->type && type_is_subtype(b->type, a->type);
@@ -346,11 +347,17 @@ MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
     return NULL;
 }
 
-MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
+MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op)
 {
     MpObject *r = num_binop(a, b, op);
-    if (r != MP_NOTIMPL)
-        return r;
+    return r != MP_NOTIMPL ? r : binop_generic(a, b, op);
+}
+
+/* The generic in-place operation: list +=, set algebra, instances'
+ * __iop__, then the binary operation (out of line, as binop_generic). */
+static __attribute__((noinline)) MpObject *inplace_generic(MpObject *a, MpObject *b, AstOp op)
+{
+    MpObject *r;
     if (weakref_is_proxy(a) || weakref_is_proxy(b))
         return proxy_binop(a, b, op, 1);
     if (a->type == &MpList_Type && op == OPK_Add)
@@ -373,7 +380,13 @@ MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
             return r;
         mp_decref(r);
     }
-    return obj_binop(a, b, op);
+    return binop_generic(a, b, op);
+}
+
+MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op)
+{
+    MpObject *r = num_binop(a, b, op);
+    return r != MP_NOTIMPL ? r : inplace_generic(a, b, op);
 }
 
 MpObject *obj_unary(MpObject *a, AstOp op)

@@ -50,14 +50,26 @@ static void reg_init(void)
 static inline int reg_locate(const MpObject *o, size_t *page, size_t *bit)
 {
     size_t off = (uintptr_t)o - reg.start;
-    if (!reg.pages || off >= reg.size)
+    if (off >= reg.size)   /* reg.size is 0 until the registry exists */
         return 0;
     *page = off >> REG_PAGE_SHIFT;
     *bit = (off & ((1u << REG_PAGE_SHIFT) - 1)) >> REG_GRAIN_SHIFT;
     return 1;
 }
 
-void object_register(MpObject *o)
+/* The word and mask of o's bit, or NULL if its page has none yet (or o is
+ * outside the heap, or the registry is not made yet). */
+static inline uint64_t *reg_word(const MpObject *o, uint64_t *mask)
+{
+    size_t page, bit;
+    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
+        return NULL;
+    *mask = (uint64_t)1 << (bit & 63);
+    return &reg.pages[page][bit >> 6];
+}
+
+/* Makes the registry and o's page, for the first object of a MiB. */
+static void reg_add_page(const MpObject *o)
 {
     size_t page, bit;
     if (!reg.pages)
@@ -66,32 +78,39 @@ void object_register(MpObject *o)
         fprintf(stderr, "memplay: an object outside the heap (object registry)\n");
         abort();
     }
-    if (!reg.pages[page] && !(reg.pages[page] = calloc(REG_PAGE_WORDS, sizeof(uint64_t)))) {
+    if (!(reg.pages[page] = calloc(REG_PAGE_WORDS, sizeof(uint64_t)))) {
         fprintf(stderr, "memplay: host out of memory (object registry)\n");
         abort();
     }
-    reg.pages[page][bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
+static inline void reg_add(MpObject *o)
+{
+    uint64_t mask, *w = reg_word(o, &mask);
+    if (__builtin_expect(!w, 0)) {
+        reg_add_page(o);
+        w = reg_word(o, &mask);
+    }
+    *w |= mask;
     reg.used++;
 }
 
-void object_unregister(MpObject *o)
+static inline void reg_remove(MpObject *o)
 {
-    size_t page, bit;
-    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
-        return;
-    uint64_t *w = &reg.pages[page][bit >> 6], m = (uint64_t)1 << (bit & 63);
-    if (*w & m) {
-        *w &= ~m;
+    uint64_t mask, *w = reg_word(o, &mask);
+    if (w && (*w & mask)) {
+        *w &= ~mask;
         reg.used--;
     }
 }
 
+void object_register(MpObject *o) { reg_add(o); }
+void object_unregister(MpObject *o) { reg_remove(o); }
+
 int object_is_live(const MpObject *o)
 {
-    size_t page, bit;
-    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
-        return 0;
-    return (reg.pages[page][bit >> 6] >> (bit & 63)) & 1;
+    uint64_t mask, *w = reg_word(o, &mask);
+    return w && (*w & mask);
 }
 
 size_t object_count(void) { return reg.used; }
@@ -171,7 +190,7 @@ MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
     o->type = type;
     if (type->flags & MP_TF_HEAPTYPE)
         mp_incref(MP_OBJ(type));
-    object_register(o);
+    reg_add(o);
     MP_EMIT(MP_EV_ALLOC, o, block, size, 0, 0);
     if (type->flags & MP_TF_GC)
         gc_count_alloc();
@@ -189,7 +208,7 @@ void object_free(MpObject *o)
     MpType *type = o->type;
     void *block = object_block(o);
     MP_EMIT(MP_EV_FREE, o, block, mem_usable(block), 0, 0);
-    object_unregister(o);
+    reg_remove(o);
     if (type->flags & MP_TF_GC)
         gc_count_free();
     mem_free(block);

@@ -6,13 +6,7 @@
 #include "heap.h"
 #include "region.h"
 
-typedef struct Pool {
-    uint32_t ref;            /* blocks in use */
-    uint32_t pad;
-    uint8_t *freeblock;      /* first free block, NULL if none */
-    struct Pool *nextpool, *prevpool;
-    uint32_t arenaindex, szidx, nextoffset, maxnextoffset;
-} Pool;
+typedef PmPool Pool;
 
 _Static_assert(sizeof(Pool) <= PM_POOL_OVERHEAD, "pool header fits in 48 bytes");
 
@@ -27,8 +21,9 @@ typedef struct Arena {
 
 enum { INITIAL_ARENA_OBJECTS = 16, DUMMY_SIZE_IDX = 0xffff };
 
+PmHot pm_hot;
+
 static struct {
-    Pool usedpools[PM_NB_CLASSES];   /* list heads (sentinels) */
     Arena *arenas;
     unsigned maxarenas;
     Arena *unused_arena_objects;     /* singly linked via nextarena */
@@ -52,20 +47,46 @@ unsigned pm_blocks_per_pool(int cls)
 void pm_init(void)
 {
     memset(&pm, 0, sizeof pm);
+    memset(&pm_hot, 0, sizeof pm_hot);
     for (int i = 0; i < PM_NB_CLASSES; i++)
-        pm.usedpools[i].nextpool = pm.usedpools[i].prevpool = &pm.usedpools[i];
+        pm_hot.usedpools[i].nextpool = pm_hot.usedpools[i].prevpool = &pm_hot.usedpools[i];
 }
 
 void pm_fini(void)
 {
     /* the heap is torn down as a whole; just forget the arena table */
     free(pm.arenas);
+    free(pm_hot.map);
     memset(&pm, 0, sizeof pm);
+    memset(&pm_hot, 0, sizeof pm_hot);
 }
 
-static inline Pool *pool_of(const void *p)
+static inline Pool *pool_of(const void *p) { return pm_pool_of(p); }
+
+/* ---- the pool map (pm_owns) ------------------------------------------------------ */
+
+/* Sizes the map to the heap's host reservation (done with the first arena,
+ * when the heap exists).  Its start is 16 KiB-aligned, as pools are. */
+static int map_init(void)
 {
-    return (Pool *)((uintptr_t)p & ~(uintptr_t)(PM_POOL_SIZE - 1));
+    uintptr_t start, used_end, end;
+    heap_host_extent(&start, &used_end, &end);
+    uintptr_t base = (start + PM_POOL_SIZE - 1) & ~(uintptr_t)(PM_POOL_SIZE - 1);
+    size_t slots = (end - base) / PM_POOL_SIZE + 1;
+    uint8_t *map = calloc(slots, 1);
+    if (!map)
+        return -1;
+    pm_hot.map = map;
+    pm_hot.map_base = base;
+    pm_hot.map_slots = slots;
+    return 0;
+}
+
+/* Marks the pools of arena `a` as pymalloc's (on) or not. */
+static void map_arena(const Arena *a, int on)
+{
+    size_t first = ((uintptr_t)a->first_pool - pm_hot.map_base) / PM_POOL_SIZE;
+    memset(pm_hot.map + first, on, a->ntotalpools);
 }
 
 /* ---- arenas ------------------------------------------------------------------- */
@@ -87,6 +108,8 @@ static Arena *new_arena(void)
         pm.unused_arena_objects = &a[pm.maxarenas];
         pm.maxarenas = n;
     }
+    if (!pm_hot.map && map_init() != 0)
+        return NULL;
     Arena *ao = pm.unused_arena_objects;
     uint8_t *address = heap_alloc(PM_ARENA_SIZE);
     if (!address)
@@ -103,6 +126,7 @@ static Arena *new_arena(void)
     }
     ao->first_pool = ao->pool_address;
     ao->ntotalpools = ao->nfreepools;
+    map_arena(ao, 1);
     return ao;
 }
 
@@ -133,7 +157,7 @@ static uint8_t *allocate_from_new_pool(unsigned size)
             pm.usable_arenas->prevarena = NULL;
     }
     /* frontlink to the (empty) used list */
-    Pool *head = &pm.usedpools[size];
+    Pool *head = &pm_hot.usedpools[size];
     pool->nextpool = head->nextpool;
     pool->prevpool = head;
     head->nextpool->prevpool = pool;
@@ -160,7 +184,10 @@ void *pm_alloc(size_t n)
     int size = pm_size_class(n);
     if (size < 0)
         return NULL;
-    Pool *head = &pm.usedpools[size];
+    void *quick = pm_alloc_quick((unsigned)size);
+    if (quick)
+        return quick;
+    Pool *head = &pm_hot.usedpools[size];
     Pool *pool = head->nextpool;
     if (pool == head)
         return allocate_from_new_pool((unsigned)size);
@@ -184,19 +211,6 @@ void *pm_alloc(size_t n)
 
 /* ---- freeing ------------------------------------------------------------------------ */
 
-int pm_owns(const void *p)
-{
-    if (!heap_contains(p))
-        return 0;
-    const Pool *pool = pool_of(p);
-    uint32_t i = pool->arenaindex;
-    if (i >= pm.maxarenas || !pm.arenas[i].address)
-        return 0;
-    const Arena *a = &pm.arenas[i];
-    return (const uint8_t *)pool >= a->first_pool
-        && (const uint8_t *)pool < a->first_pool + (size_t)a->ntotalpools * PM_POOL_SIZE;
-}
-
 size_t pm_block_size_of(const void *p) { return pm_block_size((int)pool_of(p)->szidx); }
 
 static void insert_to_freepool(Pool *pool)
@@ -216,6 +230,7 @@ static void insert_to_freepool(Pool *pool)
         else
             pm.usable_arenas = ao->nextarena;
         ao->nextarena->prevarena = ao->prevarena;
+        map_arena(ao, 0);
         heap_free(ao->address);
         ao->address = NULL;
         ao->nextarena = pm.unused_arena_objects;
@@ -250,16 +265,12 @@ static void insert_to_freepool(Pool *pool)
     last->nextarena = ao;
 }
 
-void pm_free(void *p)
+/* pm_free's uncommon cases (the block is already on the pool's list). */
+void pm_free_slow(Pool *pool, uint8_t *lastfree)
 {
-    Pool *pool = pool_of(p);
-    uint8_t *lastfree = pool->freeblock;
-    *(uint8_t **)p = lastfree;
-    pool->freeblock = p;
-    pool->ref--;
     if (!lastfree) {
         /* was full: link at the front of usedpools */
-        Pool *head = &pm.usedpools[pool->szidx];
+        Pool *head = &pm_hot.usedpools[pool->szidx];
         pool->nextpool = head->nextpool;
         pool->prevpool = head;
         head->nextpool->prevpool = pool;
@@ -358,7 +369,7 @@ void pm_walk_pools(void (*fn)(const PmPoolInfo *p, void *ctx), void *ctx)
 int pm_used_pool_order(int cls, uint64_t *sims, int max)
 {
     int n = 0;
-    Pool *head = &pm.usedpools[cls];
+    Pool *head = &pm_hot.usedpools[cls];
     for (Pool *p = head->nextpool; p != head && n < max; p = p->nextpool)
         sims[n++] = region_sim(p);
     return n;
@@ -462,7 +473,7 @@ const char *pm_check(void)
         }
     }
     for (int c = 0; c < PM_NB_CLASSES; c++) {
-        Pool *head = &pm.usedpools[c];
+        Pool *head = &pm_hot.usedpools[c];
         for (Pool *p = head->nextpool; p != head; p = p->nextpool) {
             if (p->nextpool->prevpool != p || p->szidx != (uint32_t)c || pool_state(p) != PM_POOL_USED) {
                 snprintf(msg, sizeof msg, "usedpools[%d] holds a pool that is not a used "

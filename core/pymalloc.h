@@ -72,8 +72,8 @@ unsigned pm_blocks_per_pool(int cls);
 void pm_init(void);
 void pm_fini(void);
 void *pm_alloc(size_t n);              /* 1..512; NULL if no arena can be had */
-void pm_free(void *p);
-int pm_owns(const void *p);            /* CPython's address_in_range */
+static inline void pm_free(void *p);
+static inline int pm_owns(const void *p);   /* CPython's address_in_range */
 size_t pm_block_size_of(const void *p);
 int pm_block_in_use(const void *p);
 
@@ -83,5 +83,76 @@ int pm_used_pool_order(int cls, uint64_t *sims, int max);
 int pm_usable_arena_order(int *indices, int max);
 PmStats pm_stats(void);
 const char *pm_check(void);
+
+/* ---- the hot paths, inline -------------------------------------------------
+ * As in CPython's obmalloc, taking a block from a used pool and giving one
+ * back to a pool that stays used are a handful of instructions at the call
+ * site; carving a pool's untouched blocks, a new pool or arena, and a pool
+ * changing state (full -> used, used -> full or empty) are out of line. */
+
+/* The pool header (48 bytes at the start of every 16 KiB pool). */
+typedef struct PmPool {
+    uint32_t ref;                /* blocks in use */
+    uint32_t pad;
+    uint8_t *freeblock;          /* first free block, NULL if none */
+    struct PmPool *nextpool, *prevpool;
+    uint32_t arenaindex, szidx, nextoffset, maxnextoffset;
+} PmPool;
+
+/* The state the inline paths read.  usedpools[c] heads the circular list
+ * of used pools of class c; a head's own freeblock stays NULL.  The pool
+ * map has one byte per 16 KiB slot of the system heap's host reservation
+ * (from `base`): 1 where the slot is a pool of a live arena, so "is this
+ * block pymalloc's" is one load (CPython's radix tree, flat). */
+typedef struct PmHot {
+    PmPool usedpools[PM_NB_CLASSES];
+    uintptr_t map_base;
+    size_t map_slots;            /* 0 until the first arena */
+    uint8_t *map;
+} PmHot;
+
+extern PmHot pm_hot;
+
+static inline PmPool *pm_pool_of(const void *p)
+{
+    return (PmPool *)((uintptr_t)p & ~(uintptr_t)(PM_POOL_SIZE - 1));
+}
+
+static inline int pm_owns(const void *p)
+{
+    size_t slot = ((uintptr_t)p - pm_hot.map_base) / PM_POOL_SIZE;
+    return slot < pm_hot.map_slots && pm_hot.map[slot];
+}
+
+/* A block of class `cls` from the first used pool when its free list has
+ * one to spare; NULL when pm_alloc must do more (pm_alloc stays the
+ * allocation of record: calling it next gives the same block). */
+static inline void *pm_alloc_quick(unsigned cls)
+{
+    PmPool *pool = pm_hot.usedpools[cls].nextpool;
+    uint8_t *bp = pool->freeblock;
+    if (!bp)
+        return NULL;             /* no used pool: only the head is there */
+    uint8_t *next = *(uint8_t **)bp;
+    if (!next)
+        return NULL;             /* the last listed block: extend or unlink */
+    pool->freeblock = next;
+    pool->ref++;
+    return bp;
+}
+
+/* The pool was full (lastfree NULL) or has just become empty. */
+void pm_free_slow(PmPool *pool, uint8_t *lastfree);
+
+static inline void pm_free(void *p)
+{
+    PmPool *pool = pm_pool_of(p);
+    uint8_t *lastfree = pool->freeblock;
+    *(uint8_t **)p = lastfree;
+    pool->freeblock = p;
+    if (--pool->ref != 0 && lastfree)
+        return;
+    pm_free_slow(pool, lastfree);
+}
 
 #endif
