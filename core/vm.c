@@ -31,27 +31,67 @@ static struct {
     int stop_requested;      /* stop at the next line start (a stepper got its step) */
     int (*pause_check)(void *ctx);   /* asked at outermost line starts */
     void *pause_ctx;
-    uint32_t pause_every, pause_countdown;   /* outermost line starts */
-} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0 };
+    uint64_t pause_every;    /* 0: none; else pause at the first outermost
+                                line start once `lines` reaches reenter_at */
+    uint64_t reenter_at;
+    /* The fast path of a line start only counts it: it is taken while
+     * nothing watches lines (no hook, pause check or stop request) and
+     * the count stays below line_alarm (the step cap or reenter_at). */
+    int line_watch;
+    uint64_t line_alarm;
+} vm = { NULL, NULL, 1000, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, UINT64_MAX };
+
+static void rearm(void)
+{
+    vm.line_watch = vm.line_hook || vm.pause_check || vm.stop_requested;
+    vm.line_alarm = vm.step_cap ? vm.step_cap + 1 : UINT64_MAX;
+    if (vm.pause_every && vm.reenter_at < vm.line_alarm)
+        vm.line_alarm = vm.reenter_at;
+}
 
 /* What eval returns when it paused (a static marker, never an object the
  * snippet sees). */
 static MpObject paused_marker = { 1, 0, &MpNone_Type };
 MpObject *const vm_paused = &paused_marker;
 
-void vm_set_pause_check(int (*check)(void *ctx), void *ctx) { vm.pause_check = check; vm.pause_ctx = ctx; }
-void vm_set_pause_every(uint32_t lines) { vm.pause_every = vm.pause_countdown = lines; }
+void vm_set_pause_check(int (*check)(void *ctx), void *ctx)
+{
+    vm.pause_check = check;
+    vm.pause_ctx = ctx;
+    rearm();
+}
+
+void vm_set_pause_every(uint32_t lines)
+{
+    vm.pause_every = lines;
+    vm.reenter_at = vm.lines + lines;
+    rearm();
+}
 static MpObject *str_enter, *str_exit;
 
 void vm_set_builtins(MpObject *dict) { vm.builtins = dict; }
 MpObject *vm_builtins(void) { return vm.builtins; }
 int vm_recursion_limit(void) { return vm.recursion_limit; }
 void vm_set_recursion_limit(int limit) { vm.recursion_limit = limit; }
-void vm_set_line_hook(MpLineHook hook, void *ctx) { vm.line_hook = hook; vm.line_ctx = ctx; }
+void vm_set_line_hook(MpLineHook hook, void *ctx)
+{
+    vm.line_hook = hook;
+    vm.line_ctx = ctx;
+    rearm();
+}
 MpObject *vm_exc_info(void) { return vm.exc_info; }
 void vm_set_importer(MpImporter imp) { vm.importer = imp; }
-void vm_set_step_cap(uint64_t cap) { vm.step_cap = cap; }
-void vm_request_stop(void) { vm.stop_requested = 1; }
+void vm_set_step_cap(uint64_t cap)
+{
+    vm.step_cap = cap;
+    rearm();
+}
+
+void vm_request_stop(void)
+{
+    vm.stop_requested = 1;
+    rearm();
+}
 int vm_stopped(void) { return vm.stopped; }
 uint64_t vm_line_count(void) { return vm.lines; }
 
@@ -67,7 +107,8 @@ void vm_reset(void)
     vm.stopped = 0;
     vm.stop_requested = 0;
     vm.pause_check = NULL;
-    vm.pause_every = vm.pause_countdown = 0;
+    vm.pause_every = vm.reenter_at = 0;
+    rearm();
     str_enter = str_exit = NULL;
 }
 
@@ -289,14 +330,36 @@ MpObject *vm_resume(MpFrame *f, MpObject *exc)
     return r;
 }
 
-/* At an outermost line start: whether the run pauses there. */
-static inline int pause_due(void)
+/* A line of the snippet starts in f and something watches lines or the
+ * count reaches line_alarm: pauses (1) at the outermost loop if a pause
+ * is due, before the line counts; else counts it against the step cap
+ * and calls the line hook (-1: an error to raise). */
+static __attribute__((noinline)) int line_start(MpFrame *f, int line)
 {
-    if (vm.pause_every && --vm.pause_countdown == 0) {
-        vm.pause_countdown = vm.pause_every;
-        return 1;
+    if (module_eval && vm.nesting == 1) {
+        if (vm.pause_every && vm.lines >= vm.reenter_at) {
+            vm.reenter_at = vm.lines + vm.pause_every;
+            rearm();
+            return 1;
+        }
+        if (vm.pause_check && vm.pause_check(vm.pause_ctx))
+            return 1;
     }
-    return vm.pause_check && vm.pause_check(vm.pause_ctx);
+    f->lineno = line;
+    if ((++vm.lines > vm.step_cap && vm.step_cap) || vm.stop_requested) {
+        vm.stopped = 1;
+        /* not an exception a snippet could catch: once the cap is
+         * reached, every frame unwinds without running handlers */
+        err_set(&MpExc_StepCapReached, "stopped at the step cap (%llu line steps)",
+                (unsigned long long)vm.step_cap);
+        return -1;
+    }
+    if (vm.line_hook) {
+        vm.line_hook(f, line, vm.nesting, vm.line_ctx);
+        if (err_occurred())
+            return -1;
+    }
+    return 0;
 }
 
 static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
@@ -314,28 +377,22 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         int line = co->lines[f->pc];
         f->pc++;
         int arg = instr_arg(in);
-        if (line != last_line && line > 0 && (co->flags & MP_CO_INTERNAL)) {
-            last_line = line;     /* memplay's own Python: not the snippet's lines */
-            f->lineno = line;
-        } else if (line != last_line && line > 0) {
-            if (module_eval && vm.nesting == 1 && pause_due()) {
-                f->pc--;   /* this line starts again when the run continues */
-                return vm_paused;
+        if (line != last_line && line > 0) {
+            if (co->flags & MP_CO_INTERNAL) {
+                f->lineno = line;   /* memplay's own Python: not the snippet's lines */
+            } else if (vm.line_watch || vm.lines + 1 >= vm.line_alarm) {
+                int rc = line_start(f, line);
+                if (rc > 0) {
+                    f->pc--;   /* this line starts again when the run continues */
+                    return vm_paused;
+                }
+                if (rc < 0)
+                    goto error;
+            } else {
+                vm.lines++;
+                f->lineno = line;
             }
             last_line = line;
-            f->lineno = line;
-            if ((++vm.lines > vm.step_cap && vm.step_cap) || vm.stop_requested) {
-                vm.stopped = 1;
-                /* not an exception a snippet could catch: once the cap is
-                 * reached, every frame unwinds without running handlers */
-                err_set(&MpExc_StepCapReached, "stopped at the step cap (%llu line steps)",
-                        (unsigned long long)vm.step_cap);
-                goto error;
-            }
-            if (vm.line_hook)
-                vm.line_hook(f, line, vm.nesting, vm.line_ctx);
-            if (err_occurred())
-                goto error;
         }
         MpObject *v, *w, *r;
         switch (instr_op(in)) {
