@@ -60,16 +60,9 @@ int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObjec
     MpObject **slots = f->localsplus;
     int argc = co->argcount, total = argc + co->kwonlyargcount;
     int nkw = kwnames ? (int)tuple_size(kwnames) : 0;
-    int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
-    if (!kwnames && nargs <= argc && nargs >= argc - ndef && total == argc &&
-        !(co->flags & (MP_CO_VARARGS | MP_CO_VARKEYWORDS))) {
-        /* the common call: positional arguments, defaults for the rest */
-        for (int i = 0; i < nargs; i++)
-            slots[i] = mp_newref(args[i]);
-        for (int i = nargs; i < argc; i++)
-            slots[i] = mp_newref(tuple_item(fn->defaults, i - (argc - ndef)));
+    if (!kwnames && vm_bind_positional(f, fn, args, nargs))
         return 0;
-    }
+    int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
     char fname[200];
     MpObject *kwdict = NULL;
     int pos = total;

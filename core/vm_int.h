@@ -4,8 +4,30 @@
 
 #include "vm.h"
 #include "func.h"
+#include "code.h"
+#include "tuple.h"
 
 int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames);
+
+/* vm_bind_args' common case, inline: positional arguments only, the
+ * parameters they leave to their defaults, no *args, **kwargs or
+ * keyword-only parameters.  1 if it bound them, 0 if the call is not
+ * that case (nothing done). */
+static inline int vm_bind_positional(MpFrame *f, MpFunction *fn, MpObject **args, int nargs)
+{
+    MpCode *co = (MpCode *)fn->code;
+    int argc = co->argcount;
+    int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
+    if (nargs > argc || nargs < argc - ndef || co->kwonlyargcount ||
+        (co->flags & (MP_CO_VARARGS | MP_CO_VARKEYWORDS)))
+        return 0;
+    MpObject **slots = f->localsplus;
+    for (int i = 0; i < nargs; i++)
+        slots[i] = mp_newref(args[i]);
+    for (int i = nargs; i < argc; i++)
+        slots[i] = mp_newref(tuple_item(fn->defaults, i - (argc - ndef)));
+    return 1;
+}
 /* Pushes a frame for a Python function call with the arguments bound;
  * NULL with the error set (the frame is gone then). */
 MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames);
