@@ -319,13 +319,21 @@ static MpObject *function_getattr(MpFunction *f, MpObject *name)
     return v ? mp_newref(v) : NULL;
 }
 
+/* Whether name may be a dunder: one check before comparing it with the
+ * special names, which most attribute names are not. */
+static int maybe_dunder(const MpObject *name)
+{
+    return str_len(name) > 4 && str_data(name)[0] == '_';
+}
+
 MpObject *obj_getattr(MpObject *o, MpObject *name)
 {
     MpType *t = o->type;
     if (t->getattro)
         return t->getattro(o, name);
     MpObject *r = NULL;
-    if (str_eq_cstr(name, "__class__"))
+    int dunder = maybe_dunder(name);
+    if (dunder && str_eq_cstr(name, "__class__"))
         return mp_newref(MP_OBJ(t));
     if (t == &MpType_Type) {
         r = type_getattr((MpType *)o, name);
@@ -333,14 +341,14 @@ MpObject *obj_getattr(MpObject *o, MpObject *name)
         MpObject *cv = class_lookup(t, name);
         if (cv && descr_is_data(cv))
             return descr_get(cv, o, t);
-        if (str_eq_cstr(name, "__dict__"))
+        if (dunder && str_eq_cstr(name, "__dict__"))
             return instance_dict(o);
         MpObject *own = instance_lookup_own(o, name);
         if (own)
             return mp_newref(own);
         if (cv)
             return descr_get(cv, o, t);
-        if (str_eq_cstr(name, "__weakref__") && t->weaklistoffset) {
+        if (dunder && str_eq_cstr(name, "__weakref__") && t->weaklistoffset) {
             MpWeakref *w = *weakref_listptr(o);
             return mp_newref(w ? MP_OBJ(w) : MP_NONE);
         }

@@ -76,12 +76,12 @@ static inline uint64_t dict_state(const MpObject *o)
     return d ? d->version + ((uint64_t)d->used << 32) : 0;
 }
 
-/* The states of the dicts along the MRO, summed. */
+/* The states of the dicts along the MRO of a class, summed. */
 static inline uint64_t mro_dicts_state(const MpType *cls)
 {
     uint64_t state = 0;
     const MpTuple *mro = (const MpTuple *)cls->mro;
-    for (int64_t i = 0; i < mro->size; i++)
+    for (int64_t i = 0; i < ((const MpClass *)cls)->mro_dicts_end; i++)
         state += dict_state(((MpType *)mro->items[i])->dict);
     return state;
 }
@@ -116,7 +116,8 @@ MpObject *attr_cache_fill(AttrEntry *e, MpType *cls, MpObject *name, const char 
     return v;
 }
 
-/* class_find_uncached through the cache (classes with an MRO, str names). */
+/* class_find_uncached through the cache (classes with an MRO, str names;
+ * only classes have an MRO stored). */
 static inline MpObject *class_find(MpType *cls, MpObject *name, const char *cname)
 {
     if (!cls->mro || (name && name->type != &MpStr_Type))
@@ -1157,6 +1158,9 @@ MpObject *class_new(MpObject *name, MpObject *bases, MpObject *ns)
         mp_decref(MP_OBJ(c));
         return NULL;
     }
+    for (int64_t i = 0; i < tuple_size(t->mro); i++)
+        if (((MpType *)tuple_item(t->mro, i))->flags & MP_TF_HEAPTYPE)
+            c->mro_dicts_end = i + 1;
     if (!exc_type_check(base)) {
         int rc = class_setup_slots(t, bases);
         if (rc < 0) {

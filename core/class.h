@@ -45,6 +45,8 @@ typedef struct MpClass {
     uint32_t nkeys;
     char name_buf[64];
     MpObject *slot_fields;    /* __slots__ layout: field names (tuple), else NULL */        /* the class's name as C text (type.name) */
+    /* the MRO's classes with a dict (builtin types have none) end here */
+    int64_t mro_dicts_end;
     /* class_has_slots, remembered with the dict's version and size */
     uint64_t slots_dict_state;
     int has_slots;

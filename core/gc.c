@@ -27,8 +27,9 @@ const char *const gc_phase_names[MP_GC_NPHASES] = {
 
 typedef struct GcGen {
     MpGcHead head;
-    int threshold, count;
 } GcGen;
+
+GcCounts gc_counts;
 
 static struct {
     GcGen gens[MP_GC_NGENS];
@@ -106,9 +107,10 @@ static inline int is_collecting(const MpObject *o) { return (o->gcstate & MP_GCS
 void gc_init(int enabled, const int thresholds[MP_GC_NGENS])
 {
     memset(&gc, 0, sizeof gc);
+    memset(&gc_counts, 0, sizeof gc_counts);
     for (int i = 0; i < MP_GC_NGENS; i++) {
         gclist_init(&gc.gens[i].head);
-        gc.gens[i].threshold = thresholds[i];
+        gc_counts.threshold[i] = thresholds[i];
     }
     gclist_init(&gc.permanent.head);
     gc.enabled = enabled;
@@ -144,15 +146,6 @@ void gc_untrack(MpObject *o)
     MP_EMIT(MP_EV_UNTRACK, o, 0, 0, 0, 0);
 }
 
-int gc_may_be_tracked(const MpObject *o)
-{
-    if (!mp_is_gc(o))
-        return 0;
-    if (o->type == &MpTuple_Type)
-        return gc_is_tracked(o);
-    return 1;
-}
-
 int gc_is_enabled(void) { return gc.enabled; }
 void gc_set_enabled(int on) { gc.enabled = on; }
 int gc_is_collecting(void) { return gc.collecting; }
@@ -161,19 +154,19 @@ int gc_current_phase(void) { return gc.phase; }
 void gc_get_count(int out[MP_GC_NGENS])
 {
     for (int i = 0; i < MP_GC_NGENS; i++)
-        out[i] = gc.gens[i].count;
+        out[i] = gc_counts.count[i];
 }
 
 void gc_get_threshold(int out[MP_GC_NGENS])
 {
     for (int i = 0; i < MP_GC_NGENS; i++)
-        out[i] = gc.gens[i].threshold;
+        out[i] = gc_counts.threshold[i];
 }
 
 void gc_set_threshold(const int t[MP_GC_NGENS])
 {
     for (int i = 0; i < MP_GC_NGENS; i++)
-        gc.gens[i].threshold = t[i];
+        gc_counts.threshold[i] = t[i];
 }
 
 MpGcGenStats gc_get_stats(int gen) { return gc.stats[gen]; }
@@ -186,7 +179,7 @@ void gc_freeze(void)
 {
     for (int i = 0; i < MP_GC_NGENS; i++) {
         gclist_merge(&gc.gens[i].head, &gc.permanent.head);
-        gc.gens[i].count = 0;
+        gc_counts.count[i] = 0;
     }
 }
 
@@ -448,9 +441,9 @@ static int64_t collect_main(int gen, int64_t *uncollectable)
 
     MP_EMIT(MP_EV_GC_START, 0, 0, 0, gen, 0);
     if (gen + 1 < MP_GC_NGENS)
-        gc.gens[gen + 1].count += 1;
+        gc_counts.count[gen + 1] += 1;
     for (int i = 0; i <= gen; i++)
-        gc.gens[i].count = 0;
+        gc_counts.count[i] = 0;
     for (int i = 0; i < gen; i++)
         gclist_merge(&gc.gens[i].head, &gc.gens[gen].head);
 
@@ -554,7 +547,7 @@ static int64_t collect_with_callbacks(int gen)
 static void collect_generations(void)
 {
     for (int i = MP_GC_NGENS - 1; i >= 0; i--) {
-        if (gc.gens[i].count > gc.gens[i].threshold) {
+        if (gc_counts.count[i] > gc_counts.threshold[i]) {
             if (i == MP_GC_NGENS - 1
                 && gc.long_lived_pending < gc.long_lived_total / 4)
                 continue;
@@ -567,27 +560,15 @@ static void collect_generations(void)
 /* While paused, allocations are not counted (objects CPython makes when it
  * starts, e.g. the method descriptors of builtin types, which memplay makes
  * on first use). */
-static int count_paused;
+void gc_count_pause(int pause) { gc_counts.paused += pause ? 1 : -1; }
 
-void gc_count_pause(int pause) { count_paused += pause ? 1 : -1; }
-
-void gc_count_alloc(void)
+void gc_count_exceeded(void)
 {
-    if (count_paused)
-        return;
-    gc.gens[0].count++;
-    if (gc.gens[0].count > gc.gens[0].threshold && gc.enabled
-        && gc.gens[0].threshold && !gc.collecting && !err_occurred()) {
+    if (gc.enabled && gc_counts.threshold[0] && !gc.collecting && !err_occurred()) {
         gc.collecting = 1;
         collect_generations();
         gc.collecting = 0;
     }
-}
-
-void gc_count_free(void)
-{
-    if (gc.gens[0].count > 0)
-        gc.gens[0].count--;
 }
 
 int64_t gc_collect(int gen)

@@ -30,6 +30,7 @@
 #define MP_GC_H
 
 #include "object.h"
+#include "tuple.h"
 
 enum { MP_GC_NGENS = 3 };
 
@@ -62,12 +63,41 @@ void gc_track(MpObject *o);
 void gc_untrack(MpObject *o);
 static inline int gc_is_tracked(const MpObject *o) { return mp_gc_head(o)->next != NULL; }
 
-/* _PyObject_GC_MAY_BE_TRACKED: a GC type, and if a tuple, tracked. */
-int gc_may_be_tracked(const MpObject *o);
+/* _PyObject_GC_MAY_BE_TRACKED: a GC type, and if a tuple, tracked.  Inline:
+ * every dict store and the untrack passes ask it. */
+static inline int gc_may_be_tracked(const MpObject *o)
+{
+    if (!mp_is_gc(o))
+        return 0;
+    if (o->type == &MpTuple_Type)
+        return gc_is_tracked(o);
+    return 1;
+}
 
-/* Allocation accounting, called by object.c. */
-void gc_count_alloc(void);   /* may run a collection */
-void gc_count_free(void);
+/* Allocation accounting, called by object.c on every GC allocation and
+ * deallocation: inline, with the generations' counts and thresholds
+ * public for it; the collection it may start is out of line. */
+typedef struct GcCounts {
+    int count[MP_GC_NGENS], threshold[MP_GC_NGENS];
+    int paused;              /* gc_count_pause depth: allocations not counted */
+} GcCounts;
+
+extern GcCounts gc_counts;
+
+void gc_count_exceeded(void);   /* count[0] > threshold[0]: may collect */
+
+static inline void gc_count_alloc(void)   /* may run a collection */
+{
+    if (!gc_counts.paused && ++gc_counts.count[0] > gc_counts.threshold[0])
+        gc_count_exceeded();
+}
+
+static inline void gc_count_free(void)
+{
+    if (gc_counts.count[0] > 0)
+        gc_counts.count[0]--;
+}
+
 void gc_count_pause(int pause);   /* nests: pause(1) ... pause(0) */
 
 /* Collects generation `gen` (0..2); returns unreachable objects found, or

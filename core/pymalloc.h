@@ -102,8 +102,9 @@ typedef struct PmPool {
 /* The state the inline paths read.  usedpools[c] heads the circular list
  * of used pools of class c; a head's own freeblock stays NULL.  The pool
  * map has one byte per 16 KiB slot of the system heap's host reservation
- * (from `base`): 1 where the slot is a pool of a live arena, so "is this
- * block pymalloc's" is one load (CPython's radix tree, flat). */
+ * (from map_base, 16 KiB-aligned like pools): 1 where the slot is a pool
+ * of a live arena, so "is this block pymalloc's" is one load (CPython's
+ * radix tree of address_in_range, flat). */
 typedef struct PmHot {
     PmPool usedpools[PM_NB_CLASSES];
     uintptr_t map_base;
@@ -125,8 +126,8 @@ static inline int pm_owns(const void *p)
 }
 
 /* A block of class `cls` from the first used pool when its free list has
- * one to spare; NULL when pm_alloc must do more (pm_alloc stays the
- * allocation of record: calling it next gives the same block). */
+ * one to spare, else NULL: then pm_alloc does the rest (and hands out the
+ * block this would have, so either path makes the same layout). */
 static inline void *pm_alloc_quick(unsigned cls)
 {
     PmPool *pool = pm_hot.usedpools[cls].nextpool;

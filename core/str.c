@@ -403,6 +403,9 @@ static void init_static(StaticStr *st, uint32_t c, int empty)
 
 void str_init_statics(void)
 {
+    /* a new runtime: the names and classes a previous run left in the class
+     * attribute cache went without deallocs (runtime_fini) */
+    class_cache_invalidate();
     init_static(&empty_str, 0, 1);
     for (uint32_t c = 0; c < 256; c++)
         init_static(&char_strs[c], c, 0);
