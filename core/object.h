@@ -131,7 +131,7 @@ static inline void mp_decref(MpObject *o)
     o->refcnt--;
     MP_EMIT(MP_EV_DECREF, o, 0, 0, o->refcnt, 0);
     if (o->refcnt == 0)
-        object_dealloc(o);
+        o->type->dealloc(o);   /* object_dealloc, without the extra call */
 }
 
 static inline void mp_xincref(MpObject *o) { if (o) mp_incref(o); }
