@@ -466,7 +466,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
 
 int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
-    if (!(cache_valid(c, globals, NULL) && c->builtins_version == 0)) {
+    if (!(c->builtins_version == 0 && dict_cache_holds(c, globals))) {
         if (dict_setitem(globals, key, value) < 0)
             return -1;
         int64_t ix = find((MpDict *)globals, key);

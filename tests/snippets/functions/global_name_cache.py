@@ -47,3 +47,11 @@ try:
     late()
 except NameError as e:
     print(e)
+
+# The same name loaded from the builtins and then stored by the same code
+# (the module's): the store must not use the builtins entry.
+print(abs(-4))
+abs = 'shadowed'
+print(abs)
+del abs
+print(abs(-5))
