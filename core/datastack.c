@@ -4,9 +4,7 @@
 #include "datastack.h"
 #include "region.h"
 
-typedef DsChunk Chunk;
-
-_Static_assert(sizeof(Chunk) <= DS_CHUNK_HEADER, "chunk header fits");
+_Static_assert(sizeof(DsChunk) <= DS_CHUNK_HEADER, "chunk header fits");
 
 /* Offsets of the frames in the current chunk are not needed: a pop gives
  * the frame, whose offset becomes the new top. */
@@ -14,7 +12,7 @@ DsChunk *ds_current;
 
 void ds_init(void) { ds_current = NULL; }
 
-static void chunk_free(Chunk *c)
+static void chunk_free(DsChunk *c)
 {
     region_unregister(c);
     free(c);
@@ -23,7 +21,7 @@ static void chunk_free(Chunk *c)
 void ds_fini(void)
 {
     while (ds_current) {
-        Chunk *prev = ds_current->previous;
+        DsChunk *prev = ds_current->previous;
         chunk_free(ds_current);
         ds_current = prev;
     }
@@ -31,11 +29,11 @@ void ds_fini(void)
 
 void *ds_push_chunk(size_t nbytes)
 {
-    Chunk *c = ds_current;
+    DsChunk *c = ds_current;
     size_t size = DS_CHUNK_SIZE;
     while (size < nbytes + DS_CHUNK_HEADER)
         size *= 2;
-    Chunk *n = malloc(size);
+    DsChunk *n = malloc(size);
     if (!n)
         return NULL;
     n->previous = c;
@@ -49,16 +47,16 @@ void *ds_push_chunk(size_t nbytes)
 
 void ds_pop_chunk(void)
 {
-    Chunk *c = ds_current;
+    DsChunk *c = ds_current;
     ds_current = c->previous;
     chunk_free(c);
 }
 
 void ds_walk(void (*fn)(const DsChunkInfo *c, void *ctx), void *ctx)
 {
-    Chunk *order[64];
+    DsChunk *order[64];
     int n = 0;
-    for (Chunk *c = ds_current; c && n < 64; c = c->previous)
+    for (DsChunk *c = ds_current; c && n < 64; c = c->previous)
         order[n++] = c;
     while (n-- > 0) {
         DsChunkInfo info = { order[n]->sim, order[n]->size, order[n]->top };
@@ -69,7 +67,7 @@ void ds_walk(void (*fn)(const DsChunkInfo *c, void *ctx), void *ctx)
 uint64_t ds_used_bytes(void)
 {
     uint64_t used = 0;
-    for (Chunk *c = ds_current; c; c = c->previous)
+    for (DsChunk *c = ds_current; c; c = c->previous)
         used += c->top - DS_CHUNK_HEADER;
     return used;
 }
@@ -77,7 +75,7 @@ uint64_t ds_used_bytes(void)
 const char *ds_check(void)
 {
     static char msg[160];
-    for (Chunk *c = ds_current; c; c = c->previous) {
+    for (DsChunk *c = ds_current; c; c = c->previous) {
         if (c->top < DS_CHUNK_HEADER || c->top > c->size) {
             snprintf(msg, sizeof msg, "data-stack chunk at 0x%llx has its top outside it",
                      (unsigned long long)c->sim);

@@ -135,8 +135,7 @@ MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwna
     MpFrame *f = frame_push(func, fn->globals, fn->code, co->nlocalsplus, co->stacksize);
     if (!f)
         return NULL;
-    if (!(!kwnames && vm_bind_positional(f, fn, args, nargs)) &&
-        vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
+    if (vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
         frame_pop(f);
         return NULL;
     }

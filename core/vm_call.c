@@ -54,14 +54,12 @@ static int keyword_slot(MpCode *co, MpObject *name, int total)
     return -1;
 }
 
-int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames)
+int vm_bind_args_general(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames)
 {
     MpCode *co = (MpCode *)fn->code;
     MpObject **slots = f->localsplus;
     int argc = co->argcount, total = argc + co->kwonlyargcount;
     int nkw = kwnames ? (int)tuple_size(kwnames) : 0;
-    if (!kwnames && vm_bind_positional(f, fn, args, nargs))
-        return 0;
     int ndef = fn->defaults ? (int)tuple_size(fn->defaults) : 0;
     char fname[200];
     MpObject *kwdict = NULL;

@@ -7,9 +7,12 @@
 #include "code.h"
 #include "tuple.h"
 
-int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames);
+/* Binds a call's arguments to the new frame's locals (CPython's
+ * initialize_locals), with CPython's messages for every mismatch: 0, or
+ * -1 with the error set.  The general case is vm_call.c's. */
+int vm_bind_args_general(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames);
 
-/* vm_bind_args' common case, inline: positional arguments only, the
+/* The common case, inline: positional arguments only, the
  * parameters they leave to their defaults, no *args, **kwargs or
  * keyword-only parameters.  1 if it bound them, 0 if the call is not
  * that case (nothing done). */
@@ -27,6 +30,13 @@ static inline int vm_bind_positional(MpFrame *f, MpFunction *fn, MpObject **args
     for (int i = nargs; i < argc; i++)
         slots[i] = mp_newref(tuple_item(fn->defaults, i - (argc - ndef)));
     return 1;
+}
+
+static inline int vm_bind_args(MpFrame *f, MpFunction *fn, MpObject **args, int nargs, MpObject *kwnames)
+{
+    if (!kwnames && vm_bind_positional(f, fn, args, nargs))
+        return 0;
+    return vm_bind_args_general(f, fn, args, nargs, kwnames);
 }
 /* Pushes a frame for a Python function call with the arguments bound;
  * NULL with the error set (the frame is gone then). */
