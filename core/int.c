@@ -6,7 +6,7 @@
 
 _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
 
-static MpInt small_ints[MP_SMALL_INT_MAX - MP_SMALL_INT_MIN + 1];
+MpInt mp_small_ints[MP_SMALL_INT_MAX - MP_SMALL_INT_MIN + 1];
 
 size_t int_cpython_size(int64_t v)
 {
@@ -92,10 +92,8 @@ MpInt mp_False = { { 1, 0, &MpBool_Type }, 0 };
 
 MpObject *bool_from(int truth) { return mp_newref(truth ? MP_TRUE : MP_FALSE); }
 
-MpObject *int_from_i64(int64_t v)
+MpObject *int_new_big(int64_t v)
 {
-    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX)
-        return mp_newref(&small_ints[v - MP_SMALL_INT_MIN].ob);
     MpInt *o = (MpInt *)object_new_sized(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
     if (!o)
         return NULL;
@@ -109,7 +107,7 @@ void int_init_statics(void)
     static_register(MP_FALSE, 28);
     static_register(MP_TRUE, 28);
     for (int i = 0; i <= MP_SMALL_INT_MAX - MP_SMALL_INT_MIN; i++) {
-        MpInt *s = &small_ints[i];
+        MpInt *s = &mp_small_ints[i];
         s->ob.refcnt = 1;
         s->ob.gcstate = 0;
         s->ob.type = &MpInt_Type;

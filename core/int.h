@@ -23,7 +23,16 @@ extern MpInt mp_True, mp_False;
 #define MP_TRUE (&mp_True.ob)
 #define MP_FALSE (&mp_False.ob)
 
-MpObject *int_from_i64(int64_t v);
+extern MpInt mp_small_ints[MP_SMALL_INT_MAX - MP_SMALL_INT_MIN + 1];
+MpObject *int_new_big(int64_t v);   /* a new int object outside the small range */
+/* The int v: a new reference to a small int, or a new object (inline: the
+ * interpreter makes ints on most lines). */
+static inline MpObject *int_from_i64(int64_t v)
+{
+    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX)
+        return mp_newref(&mp_small_ints[v - MP_SMALL_INT_MIN].ob);
+    return int_new_big(v);
+}
 static inline int64_t int_as_i64(const MpObject *o) { return ((const MpInt *)o)->value; }
 static inline int int_check(const MpObject *o)
 {

@@ -362,6 +362,54 @@ static __attribute__((noinline)) int line_start(MpFrame *f, int line)
     return 0;
 }
 
+/* Two exact ints (CPython 3.11 specialises BINARY_OP and COMPARE_OP for
+ * them): the result of a comparison, +, -, * or of // and % by a positive
+ * int, inline, when it cannot fail but for memory; else MP_NOTIMPL, and
+ * the general path (obj_binop, obj_inplace, obj_compare) gives the same
+ * result or the error. */
+static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
+{
+    int64_t r;
+    if (compare) {
+        int t;
+        switch (op) {
+        case OPK_Eq: t = a == b; break;
+        case OPK_NotEq: t = a != b; break;
+        case OPK_Lt: t = a < b; break;
+        case OPK_LtE: t = a <= b; break;
+        case OPK_Gt: t = a > b; break;
+        case OPK_GtE: t = a >= b; break;
+        default: return MP_NOTIMPL;
+        }
+        return mp_newref(t ? MP_TRUE : MP_FALSE);
+    }
+    switch (op) {
+    case OPK_Add:
+        if (__builtin_add_overflow(a, b, &r))
+            return MP_NOTIMPL;
+        break;
+    case OPK_Sub:
+        if (__builtin_sub_overflow(a, b, &r))
+            return MP_NOTIMPL;
+        break;
+    case OPK_Mult:
+        if (__builtin_mul_overflow(a, b, &r))
+            return MP_NOTIMPL;
+        break;
+    case OPK_FloorDiv:
+    case OPK_Mod: {
+        if (b <= 0)
+            return MP_NOTIMPL;
+        int64_t q = a / b - (a % b != 0 && a < 0);   /* floor, as b > 0 */
+        r = op == OPK_FloorDiv ? q : a - q * b;
+        break;
+    }
+    default:
+        return MP_NOTIMPL;
+    }
+    return int_from_i64(r);
+}
+
 static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
 {
     MpObject *kwnames = NULL;
@@ -578,9 +626,13 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
         case OP_COMPARE_OP:
             w = TOP();
             v = PEEK(2);
-            r = instr_op(in) == OP_BINARY_OP ? obj_binop(v, w, (AstOp)arg)
-              : instr_op(in) == OP_INPLACE_OP ? obj_inplace(v, w, (AstOp)arg)
-              : obj_compare(v, w, (AstOp)arg);
+            r = v->type == &MpInt_Type && w->type == &MpInt_Type
+              ? int_op_fast(instr_op(in) == OP_COMPARE_OP, (AstOp)arg, int_as_i64(v), int_as_i64(w))
+              : MP_NOTIMPL;
+            if (r == MP_NOTIMPL)
+                r = instr_op(in) == OP_BINARY_OP ? obj_binop(v, w, (AstOp)arg)
+                  : instr_op(in) == OP_INPLACE_OP ? obj_inplace(v, w, (AstOp)arg)
+                  : obj_compare(v, w, (AstOp)arg);
             if (!r)
                 goto error;
             DROP();
