@@ -132,22 +132,7 @@ static inline MpObject *class_find(MpType *cls, MpObject *name, const char *cnam
 
 /* ---- instances ------------------------------------------------------------- */
 
-static int instance_traverse(MpObject *o, MpVisit visit, void *arg)
-{
-    MpManaged *m = instance_managed(o);
-    int r = visit(MP_OBJ(o->type), arg);
-    if (r)
-        return r;
-    if (m->dict)
-        return visit(m->dict, arg);
-    if (m->values)
-        for (int i = 0; i < m->values->n; i++) {
-            MpObject *v = m->values->slots[m->values->order[i]];
-            if (v && (r = visit(v, arg)))
-                return r;
-        }
-    return 0;
-}
+int instance_traverse(MpObject *o, MpVisit visit, void *arg) { return instance_traverse_inline(o, visit, arg); }
 
 /* Releases the attributes (insertion order) and the values array. */
 static void instance_free_values(MpObject *o)

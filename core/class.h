@@ -123,4 +123,25 @@ static inline MpManaged *instance_managed(const MpObject *o)
     return (MpManaged *)((char *)o - MP_GC_HEAD_SIZE - MP_PREHEADER_SIZE);
 }
 
+/* The traverse of instances of classes (their type, then the dict or the
+ * attributes in insertion order); inline for the collector, which knows
+ * them by their type's traverse. */
+int instance_traverse(MpObject *o, MpVisit visit, void *arg);
+static inline int instance_traverse_inline(MpObject *o, MpVisit visit, void *arg)
+{
+    MpManaged *m = instance_managed(o);
+    int r = visit(MP_OBJ(o->type), arg);
+    if (r)
+        return r;
+    if (m->dict)
+        return visit(m->dict, arg);
+    if (m->values)
+        for (int i = 0; i < m->values->n; i++) {
+            MpObject *v = m->values->slots[m->values->order[i]];
+            if (v && (r = visit(v, arg)))
+                return r;
+        }
+    return 0;
+}
+
 #endif

@@ -222,17 +222,7 @@ void list_clear_freelist(void)
     }
 }
 
-static int list_traverse(MpObject *o, MpVisit visit, void *arg)
-{
-    MpList *l = (MpList *)o;
-    for (int64_t i = l->size; i-- > 0;)
-        if (l->items[i]) {
-            int r = visit(l->items[i], arg);
-            if (r)
-                return r;
-        }
-    return 0;
-}
+static int list_traverse(MpObject *o, MpVisit visit, void *arg) { return list_traverse_inline(o, visit, arg); }
 
 static void list_tp_clear(MpObject *o) { list_clear(o); }
 

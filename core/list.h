@@ -23,6 +23,19 @@ typedef struct MpList {
     int64_t allocated;
 } MpList;
 
+/* The list's traverse (last item first), inline for the collector. */
+static inline int list_traverse_inline(MpObject *o, MpVisit visit, void *arg)
+{
+    MpList *l = (MpList *)o;
+    for (int64_t i = l->size; i-- > 0;)
+        if (l->items[i]) {
+            int r = visit(l->items[i], arg);
+            if (r)
+                return r;
+        }
+    return 0;
+}
+
 enum { MP_LIST_MAXFREELIST = 80 };
 
 extern MpType MpList_Type;

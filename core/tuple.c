@@ -97,17 +97,7 @@ void tuple_clear_freelists(void)
     }
 }
 
-static int tuple_traverse(MpObject *o, MpVisit visit, void *arg)
-{
-    MpTuple *t = (MpTuple *)o;
-    for (int64_t i = 0; i < t->size; i++)
-        if (t->items[i]) {
-            int r = visit(t->items[i], arg);
-            if (r)
-                return r;
-        }
-    return 0;
-}
+static int tuple_traverse(MpObject *o, MpVisit visit, void *arg) { return tuple_traverse_inline(o, visit, arg); }
 
 static void tuple_clear(MpObject *o)
 {

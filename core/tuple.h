@@ -18,6 +18,19 @@ typedef struct MpTuple {
     MpObject *items[];
 } MpTuple;
 
+/* The tuple's traverse, inline for the collector. */
+static inline int tuple_traverse_inline(MpObject *o, MpVisit visit, void *arg)
+{
+    MpTuple *t = (MpTuple *)o;
+    for (int64_t i = 0; i < t->size; i++)
+        if (t->items[i]) {
+            int r = visit(t->items[i], arg);
+            if (r)
+                return r;
+        }
+    return 0;
+}
+
 enum { MP_TUPLE_MAXSAVESIZE = 20, MP_TUPLE_MAXFREELIST = 2000 };
 
 extern MpType MpTuple_Type;
