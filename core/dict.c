@@ -413,16 +413,6 @@ static uint32_t keys_version(DictKeys *k)
     return k->version;
 }
 
-static inline int cache_valid(const MpNameCache *c, MpObject *globals, MpObject *builtins)
-{
-    if (!dict_cache_holds(c, globals))
-        return 0;
-    if (c->builtins_version == 0)
-        return 1;
-    DictKeys *b = ((MpDict *)builtins)->keys;
-    return b && b->version == c->builtins_version;
-}
-
 /* Fills the cache with the entry of key in d (found at ix); other: the
  * globals table when d is builtins, whose version must hold too. */
 static void cache_fill(MpNameCache *c, MpDict *d, int64_t ix, MpDict *globals)
@@ -448,8 +438,6 @@ static int64_t find(MpDict *d, MpObject *key)
 
 MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
 {
-    if (cache_valid(c, globals, builtins))
-        return *c->slot;
     int64_t ix = find((MpDict *)globals, key);
     if (ix >= 0) {
         cache_fill(c, (MpDict *)globals, ix, NULL);

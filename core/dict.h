@@ -61,6 +61,18 @@ static inline int dict_cache_holds(const MpNameCache *c, MpObject *globals)
     return c->slot && g && g->version == c->globals_version;
 }
 
+/* c holds where key is: in globals, or in builtins while globals still
+ * lack it (both key sets unchanged). */
+static inline int dict_cache_valid(const MpNameCache *c, MpObject *globals, MpObject *builtins)
+{
+    if (!dict_cache_holds(c, globals))
+        return 0;
+    if (c->builtins_version == 0)
+        return 1;
+    const DictKeys *b = ((const MpDict *)builtins)->keys;
+    return b && b->version == c->builtins_version;
+}
+
 MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c);
 
 /* globals[key], else builtins[key] (builtins may be NULL): borrowed, or
@@ -68,7 +80,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
 static inline MpObject *dict_load_global(MpObject *globals, MpObject *builtins, MpObject *key,
                                          MpNameCache *c)
 {
-    if (c->builtins_version == 0 && dict_cache_holds(c, globals))
+    if (dict_cache_valid(c, globals, builtins))
         return *c->slot;
     return dict_load_global_slow(globals, builtins, key, c);
 }
