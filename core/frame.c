@@ -9,12 +9,12 @@
 _Static_assert(sizeof(MpFrameObject) <= MP_FRAME_OBJECT_SIZE, "frame object fits");
 _Static_assert(offsetof(MpFrame, localsplus) <= MP_FRAME_HEADER_SIZE, "frame header fits");
 
-static MpFrame *top;
+MpFrame *frame_chain_top;
 int frame_depth_count;
 
 void frame_reset(void)
 {
-    top = NULL;
+    frame_chain_top = NULL;
     frame_depth_count = 0;
 }
 
@@ -23,91 +23,41 @@ uint64_t frame_bytes(const MpFrame *f)
     return MP_FRAME_HEADER_SIZE + 8u * (uint64_t)(f->nlocalsplus + f->stacksize);
 }
 
-MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
-                    int nlocalsplus, int stacksize)
+/* The frame object of a frame that ends: it no longer points at the
+ * frame, and whoever still holds it (a traceback) takes the locals over,
+ * as in CPython, which keeps them alive. */
+void frame_release_object(MpFrame *f)
 {
-    MpFrame *f = ds_push(MP_FRAME_HEADER_SIZE + 8 * (size_t)(nlocalsplus + stacksize));
-    if (!f) {
-        err_no_memory();
-        return NULL;
-    }
+    MpFrameObject *fo = f->frame_obj;
+    fo->frame = NULL;
+    fo->lineno = f->lineno;
     f->frame_obj = NULL;
-    f->locals = NULL;
-    f->lineno = 0;
-    f->pc = 0;
-    f->flags = 0;
-    f->nlocalsplus = nlocalsplus;
-    f->stacksize = stacksize;
-    f->stacktop = nlocalsplus;
-    /* the locals start empty; value-stack slots are written by each push
-     * before stacktop covers them (as in CPython, which clears only the
-     * locals) */
-    for (int i = 0; i < nlocalsplus; i++)
-        f->localsplus[i] = NULL;
-    f->func = func ? mp_newref(func) : NULL;
-    f->globals = globals ? mp_newref(globals) : NULL;
-    f->code = code ? mp_newref(code) : NULL;
-    f->previous = top;
-    top = f;
-    frame_depth_count++;
-    return f;
-}
-
-void frame_clear(MpFrame *f)
-{
-    if (f->frame_obj) {
-        MpFrameObject *fo = f->frame_obj;
-        fo->frame = NULL;
-        fo->lineno = f->lineno;
-        f->frame_obj = NULL;
-        if (fo->ob.refcnt > 1) {
-            /* someone keeps the frame object (a traceback): as in CPython,
-             * it takes the locals over and keeps them alive */
-            int n = f->nlocalsplus < fo->nslots ? f->nlocalsplus : fo->nslots;
-            for (int i = 0; i < n; i++) {
-                fo->owned[i] = f->localsplus[i];
-                f->localsplus[i] = NULL;
-            }
-            fo->nowned = n;
+    if (fo->ob.refcnt > 1) {
+        int n = f->nlocalsplus < fo->nslots ? f->nlocalsplus : fo->nslots;
+        for (int i = 0; i < n; i++) {
+            fo->owned[i] = f->localsplus[i];
+            f->localsplus[i] = NULL;
         }
-        mp_decref(MP_OBJ(fo));
+        fo->nowned = n;
     }
-    for (int i = f->stacktop; i-- > 0;)
-        MP_CLEAR(f->localsplus[i]);
-    f->stacktop = 0;
-    MP_CLEAR(f->locals);
-    MP_CLEAR(f->code);
-    MP_CLEAR(f->globals);
-    MP_CLEAR(f->func);
-    f->flags |= MP_FRAME_CLEARED;
+    mp_decref(MP_OBJ(fo));
 }
 
 void frame_link(MpFrame *f)
 {
-    f->previous = top;
-    top = f;
+    f->previous = frame_chain_top;
+    frame_chain_top = f;
     frame_depth_count++;
 }
 
 void frame_unlink(MpFrame *f)
 {
-    top = f->previous;
+    frame_chain_top = f->previous;
     f->previous = NULL;
     frame_depth_count--;
 }
 
-void frame_pop(MpFrame *f)
-{
-    top = f->previous;
-    frame_depth_count--;
-    frame_clear(f);
-    if (!(f->flags & MP_FRAME_GEN))
-        ds_pop(f);
-    else
-        f->previous = NULL;
-}
-
-MpFrame *frame_top(void) { return top; }
+MpFrame *frame_top(void) { return frame_chain_top; }
 
 void frame_stack_push(MpFrame *f, MpObject *v) { f->localsplus[f->stacktop++] = v; }
 
@@ -120,7 +70,7 @@ MpObject *frame_stack_pop(MpFrame *f)
 
 void frame_visit_roots(MpVisit visit, void *arg)
 {
-    for (MpFrame *f = top; f; f = f->previous) {
+    for (MpFrame *f = frame_chain_top; f; f = f->previous) {
         MpObject *head[] = { f->func, f->globals, f->code, MP_OBJ(f->frame_obj), f->locals };
         for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
             if (head[i])

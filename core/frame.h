@@ -13,6 +13,8 @@
 #define MP_FRAME_H
 
 #include "object.h"
+#include "datastack.h"
+#include "err.h"
 
 enum {
     MP_FRAME_HEADER_SIZE = 72,    /* _PyInterpreterFrame before localsplus */
@@ -52,21 +54,80 @@ typedef struct MpFrameObject {
 
 extern MpType MpFrame_Type;
 
-/* Pushes a frame with `nlocalsplus` locals/cells and room for `stacksize`
- * values; slots start NULL.  func/globals/code are borrowed (the frame
- * takes its own references).  NULL with MemoryError on failure. */
-MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
-                    int nlocalsplus, int stacksize);
-/* Releases the slots (last to first) and pops the frame (a generator's
- * frame is only unlinked from the chain: its memory is the generator's). */
-void frame_pop(MpFrame *f);
-/* Releases a frame's references without touching the chain. */
-void frame_clear(MpFrame *f);
 /* Generator frames enter and leave the chain as they resume and yield. */
 void frame_link(MpFrame *f);
 void frame_unlink(MpFrame *f);
 MpFrame *frame_top(void);
-extern int frame_depth_count;   /* frames in the chain */
+extern MpFrame *frame_chain_top;   /* the running frame (frame_top) */
+extern int frame_depth_count;      /* frames in the chain */
+void frame_release_object(MpFrame *f);   /* frame_clear's frame-object part */
+
+/* Push, clear and pop are inline: every call and return of a Python
+ * function does them, and in WASM a call costs a spill of everything the
+ * caller holds in registers. */
+
+/* Pushes a frame with `nlocalsplus` locals/cells and room for `stacksize`
+ * values; slots start NULL.  func/globals/code are borrowed (the frame
+ * takes its own references).  NULL with MemoryError on failure. */
+static inline __attribute__((always_inline)) MpFrame *frame_push(MpObject *func, MpObject *globals, MpObject *code,
+                                  int nlocalsplus, int stacksize)
+{
+    MpFrame *f = ds_push(MP_FRAME_HEADER_SIZE + 8 * (size_t)(nlocalsplus + stacksize));
+    if (!f) {
+        err_no_memory();
+        return NULL;
+    }
+    f->frame_obj = NULL;
+    f->locals = NULL;
+    f->lineno = 0;
+    f->pc = 0;
+    f->flags = 0;
+    f->nlocalsplus = nlocalsplus;
+    f->stacksize = stacksize;
+    f->stacktop = nlocalsplus;
+    /* the locals start empty; value-stack slots are written by each push
+     * before stacktop covers them (as in CPython, which clears only the
+     * locals) */
+    for (int i = 0; i < nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+    f->func = func ? mp_newref(func) : NULL;
+    f->globals = globals ? mp_newref(globals) : NULL;
+    f->code = code ? mp_newref(code) : NULL;
+    f->previous = frame_chain_top;
+    frame_chain_top = f;
+    frame_depth_count++;
+    return f;
+}
+
+/* Releases a frame's references without touching the chain: its frame
+ * object, the value stack and locals from the top down, then its
+ * namespace, code, globals and function. */
+static inline void frame_clear(MpFrame *f)
+{
+    if (f->frame_obj)
+        frame_release_object(f);
+    for (int i = f->stacktop; i-- > 0;)
+        MP_CLEAR(f->localsplus[i]);
+    f->stacktop = 0;
+    MP_CLEAR(f->locals);
+    MP_CLEAR(f->code);
+    MP_CLEAR(f->globals);
+    MP_CLEAR(f->func);
+    f->flags |= MP_FRAME_CLEARED;
+}
+
+/* Releases the slots (last to first) and pops the frame (a generator's
+ * frame is only unlinked from the chain: its memory is the generator's). */
+static inline void frame_pop(MpFrame *f)
+{
+    frame_chain_top = f->previous;
+    frame_depth_count--;
+    frame_clear(f);
+    if (!(f->flags & MP_FRAME_GEN))
+        ds_pop(f);
+    else
+        f->previous = NULL;
+}
 static inline int frame_depth(void) { return frame_depth_count; }
 uint64_t frame_bytes(const MpFrame *f);   /* CPython bytes in the data stack */
 
