@@ -178,6 +178,9 @@ void static_reset(void)
 
 /* ---- allocation ------------------------------------------------------------ */
 
+void object_emit_incref(MpObject *o) { event_emit(MP_EV_INCREF, o, 0, 0, o->refcnt, 0); }
+void object_emit_decref(MpObject *o) { event_emit(MP_EV_DECREF, o, 0, 0, o->refcnt, 0); }
+
 MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
 {
     size_t pre = type_presize(type);

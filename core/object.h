@@ -120,16 +120,24 @@ enum { MP_METH_STATIC = 1, MP_METH_CLASS = 2 };
 
 void object_dealloc(MpObject *o);
 
+/* The INCREF and DECREF events of o with its count now, out of line: the
+ * reference counting below is inline in hundreds of places, where a call
+ * with every event field would take more code than the counting. */
+void object_emit_incref(MpObject *o);
+void object_emit_decref(MpObject *o);
+
 static inline void mp_incref(MpObject *o)
 {
     o->refcnt++;
-    MP_EMIT(MP_EV_INCREF, o, 0, 0, o->refcnt, 0);
+    if (MP_EMITTING)
+        object_emit_incref(o);
 }
 
 static inline void mp_decref(MpObject *o)
 {
     o->refcnt--;
-    MP_EMIT(MP_EV_DECREF, o, 0, 0, o->refcnt, 0);
+    if (MP_EMITTING)
+        object_emit_decref(o);
     if (o->refcnt == 0)
         o->type->dealloc(o);   /* object_dealloc, without the extra call */
 }

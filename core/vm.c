@@ -124,7 +124,8 @@ void vm_visit_roots(MpVisit visit, void *arg)
 
 static MpObject *eval(MpFrame *f);
 
-MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+/* vm_push_call, inline for CALL. */
+static inline __attribute__((always_inline)) MpFrame *push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
 {
     MpFunction *fn = (MpFunction *)func;
     MpCode *co = (MpCode *)fn->code;
@@ -140,6 +141,11 @@ MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwna
         return NULL;
     }
     return f;
+}
+
+MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+{
+    return push_call(func, args, nargs, kwnames);
 }
 
 MpObject *vm_eval_frame(MpFrame *f)
@@ -410,6 +416,440 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     return int_from_i64(r);
 }
 
+/* The instructions a loop rarely runs (deletions, displays of sets, dicts
+ * and strings, unpacking into calls, functions and classes being made,
+ * exceptions, with, imports, yield from), out of eval_loop: the loop stays
+ * small, which matters most in WASM, where V8 compiles a function as a
+ * whole and a run goes on in baseline code until that is done (the loop
+ * was 25 KB of WASM and took 70-160 ms).  They neither switch frames nor
+ * leave the loop.  Returns 0, -1 on an error, -2 to re-raise the
+ * exception set (no traceback entry added). */
+static __attribute__((noinline)) int eval_rare(MpFrame *f, MpInstr in)
+{
+    MpCode *co = (MpCode *)f->code;
+    int arg = instr_arg(in);
+    MpObject *v, *r;
+    switch (instr_op(in)) {
+        case OP_DELETE_FAST:
+            if (!f->localsplus[arg]) {
+                unbound_local(f, arg, 0);
+                return -1;
+            }
+            MP_CLEAR(f->localsplus[arg]);
+            break;
+        case OP_MAKE_CELL:
+            v = cell_new(f->localsplus[arg]);
+            if (!v)
+                return -1;
+            mp_xdecref(f->localsplus[arg]);
+            f->localsplus[arg] = v;
+            break;
+        case OP_COPY_FREE_VARS: {
+            MpObject *closure = ((MpFunction *)f->func)->closure;
+            for (int i = 0; i < arg; i++)
+                f->localsplus[co->nlocalsplus - arg + i] = mp_newref(tuple_item(closure, i));
+            break;
+        }
+        case OP_LOAD_CLOSURE:
+            PUSH(mp_newref(f->localsplus[arg]));
+            break;
+        case OP_DELETE_DEREF:
+            if (!((MpCell *)f->localsplus[arg])->ref) {
+                unbound_local(f, arg, 0);
+                return -1;
+            }
+            cell_set(f->localsplus[arg], NULL);
+            break;
+        case OP_DELETE_GLOBAL:
+        case OP_DELETE_NAME: {
+            MpObject *ns = instr_op(in) == OP_DELETE_NAME && f->locals ? f->locals : f->globals;
+            if (dict_delitem(ns, tuple_item(co->names, arg)) < 0) {
+                char buf[120];
+                str_to_cbuf(tuple_item(co->names, arg), buf, sizeof buf);
+                err_set(&MpExc_NameError, "name '%s' is not defined", buf);
+                return -1;
+            }
+            break;
+        }
+        case OP_DELETE_ATTR: {
+            int rc = obj_setattr(TOP(), tuple_item(co->names, arg), NULL);
+            DROP();
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case OP_DELETE_SUBSCR: {
+            int rc = obj_setitem(PEEK(2), TOP(), NULL);
+            DROP(); DROP();
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case OP_BUILD_SLICE: {
+            MpObject *step = arg == 3 ? TOP() : MP_NONE;
+            r = slice_new(PEEK(arg), PEEK(arg - 1), step);
+            if (!r)
+                return -1;
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_BUILD_SET:
+            if (!(r = set_new()))
+                return -1;
+            for (int i = arg; i > 0; i--)
+                if (set_add(r, PEEK(i)) < 0) {
+                    mp_decref(r);
+                    return -1;
+                }
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_MAP:
+            if (!(r = dict_new()))
+                return -1;
+            for (int i = arg; i > 0; i--)
+                if (dict_setitem(r, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+                    mp_decref(r);
+                    return -1;
+                }
+            for (int i = 0; i < 2 * arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_STRING: {
+            StrBuf b = { 0 };
+            for (int i = arg; i > 0; i--)
+                strbuf_str(&b, PEEK(i));
+            r = strbuf_finish(&b);
+            if (!r)
+                return -1;
+            for (int i = 0; i < arg; i++)
+                DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_SET_ADD:
+            if (set_add(PEEK(arg + 1), TOP()) < 0)
+                return -1;
+            DROP();
+            break;
+        case OP_MAP_ADD:
+            if (dict_setitem(PEEK(arg + 2), PEEK(2), TOP()) < 0)
+                return -1;
+            DROP();
+            DROP();
+            break;
+        case OP_LIST_EXTEND:
+            if (list_extend(PEEK(arg + 1), TOP()) < 0) {
+                if (err_matches(&MpExc_TypeError) && !obj_hasattr_cstr(TOP(), "__iter__")) {
+                    err_clear();
+                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
+                }
+                return -1;
+            }
+            DROP();
+            break;
+        case OP_SET_UPDATE: {
+            MpObject *it = obj_iter(TOP());
+            if (!it) {
+                if (err_matches(&MpExc_TypeError)) {
+                    err_clear();
+                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
+                }
+                return -1;
+            }
+            MpObject *target = PEEK(arg + 1), *item;
+            while ((item = obj_next(it))) {
+                int rc = instr_op(in) == OP_LIST_EXTEND ? list_append(target, item) : set_add(target, item);
+                mp_decref(item);
+                if (rc < 0)
+                    break;
+            }
+            mp_decref(it);
+            if (err_occurred())
+                return -1;
+            DROP();
+            break;
+        }
+        case OP_DICT_UPDATE:
+        case OP_DICT_MERGE: {
+            MpObject *src = TOP(), *target = PEEK(arg + 1);
+            if (src->type != &MpDict_Type) {
+                err_set(&MpExc_TypeError, "'%s' object is not a mapping", type_name(src));
+                return -1;
+            }
+            int64_t pos = 0;
+            MpObject *k, *val;
+            while (dict_next(src, &pos, &k, &val)) {
+                if (instr_op(in) == OP_DICT_MERGE && dict_getitem(target, k)) {
+                    char buf[100];
+                    str_to_cbuf(k, buf, sizeof buf);
+                    err_set(&MpExc_TypeError, "got multiple values for keyword argument '%s'", buf);
+                    return -1;
+                }
+                if (dict_setitem(target, k, val) < 0)
+                    return -1;
+            }
+            DROP();
+            break;
+        }
+        case OP_LIST_TO_TUPLE:
+            if (!(r = seq_to_tuple(TOP())))
+                return -1;
+            DROP();
+            PUSH(r);
+            break;
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            int t = obj_truth(TOP());
+            if (t < 0)
+                return -1;
+            if (t == (instr_op(in) == OP_JUMP_IF_TRUE_OR_POP))
+                f->pc = arg;
+            else
+                DROP();
+            break;
+        }
+        case OP_CALL_FUNCTION_EX: {
+            MpObject *kwargs = (arg & 1) ? TOP() : NULL;
+            MpObject *pargs = PEEK((arg & 1) + 1);
+            MpObject *callable = PEEK((arg & 1) + 2);
+            int np = (int)tuple_size(pargs), nk = kwargs ? (int)dict_size(kwargs) : 0;
+            MpObject *argv[256];
+            if (np + nk > 256) {
+                err_set(&MpExc_TypeError, "too many arguments");
+                return -1;
+            }
+            for (int i = 0; i < np; i++)
+                argv[i] = tuple_item(pargs, i);
+            MpObject *kn = NULL;
+            if (nk) {
+                if (!(kn = tuple_new(nk)))
+                    return -1;
+                int64_t pos = 0;
+                MpObject *k, *val;
+                int i = 0;
+                while (dict_next(kwargs, &pos, &k, &val)) {
+                    ((MpTuple *)kn)->items[i] = mp_newref(k);
+                    argv[np + i++] = val;
+                }
+            }
+            r = obj_call(callable, argv, np, kn);
+            mp_xdecref(kn);
+            for (int i = 0; i < (arg & 1) + 3; i++)
+                DROP();
+            if (!r)
+                return -1;
+            PUSH(r);
+            break;
+        }
+        case OP_MAKE_FUNCTION:
+            if (!(r = vm_make_function(f, arg, SP)))
+                return -1;
+            for (int i = 0; i < 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1); i++)
+                DROP();
+            PUSH(r);
+            break;
+        case OP_BUILD_CLASS:
+            if (!(r = vm_build_class(PEEK(3), PEEK(2), TOP())))
+                return -1;
+            DROP(); DROP(); DROP();
+            PUSH(r);
+            break;
+        case OP_FORMAT_VALUE: {
+            MpObject *spec = (arg & 4) ? TOP() : NULL;
+            MpObject *val = PEEK((arg & 4) ? 2 : 1);
+            if (!(r = vm_format_value(val, arg & 3, spec)))
+                return -1;
+            if (spec)
+                DROP();
+            DROP();
+            PUSH(r);
+            break;
+        }
+        case OP_RAISE: {
+            MpObject *exc = NULL, *cause = NULL;
+            if (arg == 0) {
+                if (!vm.exc_info) {
+                    err_set(&MpExc_RuntimeError, "No active exception to reraise");
+                    return -1;
+                }
+                err_restore(mp_newref(vm.exc_info));
+                return -2;
+            }
+            if (arg == 2)
+                cause = TOP();
+            v = PEEK(arg);
+            if (v->type == &MpType_Type && exc_type_check((MpType *)v)) {
+                if (!(exc = obj_call(v, NULL, 0, NULL)))
+                    return -1;
+            } else if (exc_check(v)) {
+                exc = mp_newref(v);
+            } else {
+                err_set(&MpExc_TypeError, "exceptions must derive from BaseException");
+                return -1;
+            }
+            if (cause) {
+                if (cause == MP_NONE)
+                    exc_set_cause(exc, NULL);
+                else if (cause->type == &MpType_Type && exc_type_check((MpType *)cause)) {
+                    MpObject *c = obj_call(cause, NULL, 0, NULL);
+                    if (!c) {
+                        mp_decref(exc);
+                        return -1;
+                    }
+                    exc_set_cause(exc, c);
+                    mp_decref(c);
+                } else if (exc_check(cause)) {
+                    exc_set_cause(exc, cause);
+                } else {
+                    mp_decref(exc);
+                    err_set(&MpExc_TypeError, "exception causes must derive from BaseException");
+                    return -1;
+                }
+            }
+            for (int i = 0; i < arg; i++)
+                DROP();
+            err_restore(exc);
+            return -1;
+        }
+        case OP_RERAISE:
+            v = POP();
+            f->localsplus[f->stacktop] = NULL;
+            err_restore(v);
+            return -2;
+        case OP_PUSH_EXC_INFO:
+            v = POP();
+            PUSH(vm.exc_info ? mp_newref(vm.exc_info) : mp_newref(MP_NONE));
+            set_exc_info(v);
+            PUSH(v);
+            break;
+        case OP_POP_EXCEPT:
+            set_exc_info(TOP());
+            DROP();
+            break;
+        case OP_CHECK_EXC_MATCH: {
+            int m = vm_exc_matches(PEEK(2), TOP());
+            if (m < 0)
+                return -1;
+            DROP();
+            PUSH(mp_newref(m ? MP_TRUE : MP_FALSE));
+            break;
+        }
+        case OP_EXC_CLEANUP:
+            v = POP();   /* the new exception; below it, the one handled before */
+            f->localsplus[f->stacktop] = NULL;
+            set_exc_info(TOP());
+            DROP();
+            err_restore(v);
+            return -2;
+        case OP_BEFORE_WITH: {
+            MpObject *mgr = TOP();
+            MpObject *en = type_lookup_method(mgr->type, str_enter, mgr);
+            MpObject *ex = en ? type_lookup_method(mgr->type, str_exit, mgr) : NULL;
+            if (!ex) {
+                mp_xdecref(en);
+                if (!err_occurred())
+                    err_set(&MpExc_TypeError, "'%s' object does not support the context manager protocol",
+                            type_name(mgr));
+                return -1;
+            }
+            r = obj_call(en, NULL, 0, NULL);
+            mp_decref(en);
+            if (!r) {
+                mp_decref(ex);
+                return -1;
+            }
+            DROP();
+            PUSH(ex);
+            PUSH(r);
+            break;
+        }
+        case OP_WITH_EXIT: {
+            MpObject *none3[3] = { MP_NONE, MP_NONE, MP_NONE };
+            r = obj_call(TOP(), none3, 3, NULL);
+            DROP();
+            if (!r)
+                return -1;
+            mp_decref(r);
+            break;
+        }
+        case OP_WITH_EXCEPT_START: {
+            MpObject *exc = TOP(), *exit = PEEK(3);
+            MpObject *tb = ((MpExc *)exc)->traceback;
+            MpObject *a[3] = { MP_OBJ(exc->type), exc, tb ? tb : MP_NONE };
+            if (!(r = obj_call(exit, a, 3, NULL)))
+                return -1;
+            PUSH(r);
+            break;
+        }
+        case OP_LOAD_ASSERTION_ERROR:
+            PUSH(mp_newref(MP_OBJ(&MpExc_AssertionError)));
+            break;
+        case OP_IMPORT_NAME:
+            if (!vm.importer) {
+                err_set(&MpExc_RuntimeError, "no modules");
+                return -1;
+            }
+            if (!(r = vm.importer(tuple_item(co->names, arg))))
+                return -1;
+            PUSH(r);
+            break;
+        case OP_IMPORT_FROM:
+            if (!(r = vm_import_from(TOP(), tuple_item(co->names, arg))))
+                return -1;
+            PUSH(r);
+            break;
+        case OP_GET_YIELD_FROM_ITER:
+            if (TOP()->type != &MpGen_Type) {
+                if (!(r = obj_iter(TOP())))
+                    return -1;
+                DROP();
+                PUSH(r);
+            }
+            break;
+        case OP_SEND: {
+            MpObject *it = PEEK(2), *val = TOP(), *ret = NULL;
+            if (it->type == &MpGen_Type) {
+                r = gen_send(it, val, NULL, &ret);
+            } else if (val == MP_NONE) {
+                r = obj_next(it);
+            } else {
+                MpObject *m = obj_getattr_cstr(it, "send");
+                r = m ? obj_call(m, &val, 1, NULL) : NULL;
+                mp_xdecref(m);
+            }
+            if (r) {
+                DROP();
+                PUSH(r);
+                break;
+            }
+            if (err_occurred()) {
+                if (!err_matches(&MpExc_StopIteration))
+                    return -1;
+                MpObject *e = err_fetch();
+                MpExc *ex = (MpExc *)e;
+                ret = ex->args && tuple_size(ex->args) ? mp_newref(tuple_item(ex->args, 0)) : NULL;
+                mp_decref(e);
+            }
+            DROP();
+            DROP();
+            PUSH(ret ? ret : mp_newref(MP_NONE));
+            f->pc = arg;
+            break;
+        }
+        case OP_GEN_START:
+            break;
+        default:
+            err_set(&MpExc_RuntimeError, "memplay: unknown opcode %d", (int)instr_op(in));
+            return -1;
+    }
+    return 0;
+}
+
 static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
 {
     MpObject *kwnames = NULL;
@@ -478,29 +918,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             f->localsplus[f->stacktop] = NULL;
             mp_xdecref(v);
             break;
-        case OP_DELETE_FAST:
-            if (!f->localsplus[arg]) {
-                unbound_local(f, arg, 0);
-                goto error;
-            }
-            MP_CLEAR(f->localsplus[arg]);
-            break;
-        case OP_MAKE_CELL:
-            v = cell_new(f->localsplus[arg]);
-            if (!v)
-                goto error;
-            mp_xdecref(f->localsplus[arg]);
-            f->localsplus[arg] = v;
-            break;
-        case OP_COPY_FREE_VARS: {
-            MpObject *closure = ((MpFunction *)f->func)->closure;
-            for (int i = 0; i < arg; i++)
-                f->localsplus[co->nlocalsplus - arg + i] = mp_newref(tuple_item(closure, i));
-            break;
-        }
-        case OP_LOAD_CLOSURE:
-            PUSH(mp_newref(f->localsplus[arg]));
-            break;
         case OP_LOAD_DEREF:
         case OP_LOAD_CLASSDEREF:
             if (instr_op(in) == OP_LOAD_CLASSDEREF && f->locals) {
@@ -523,13 +940,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             cell_set(f->localsplus[arg], v);
             mp_decref(v);
             break;
-        case OP_DELETE_DEREF:
-            if (!((MpCell *)f->localsplus[arg])->ref) {
-                unbound_local(f, arg, 0);
-                goto error;
-            }
-            cell_set(f->localsplus[arg], NULL);
-            break;
         case OP_LOAD_GLOBAL:
             if (!(v = load_global(f, arg)))
                 goto error;
@@ -549,17 +959,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             DROP();
             if (rc < 0)
                 goto error;
-            break;
-        }
-        case OP_DELETE_GLOBAL:
-        case OP_DELETE_NAME: {
-            MpObject *ns = instr_op(in) == OP_DELETE_NAME && f->locals ? f->locals : f->globals;
-            if (dict_delitem(ns, tuple_item(co->names, arg)) < 0) {
-                char buf[120];
-                str_to_cbuf(tuple_item(co->names, arg), buf, sizeof buf);
-                err_set(&MpExc_NameError, "name '%s' is not defined", buf);
-                goto error;
-            }
             break;
         }
         case OP_LOAD_ATTR:
@@ -614,13 +1013,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 goto error;
             break;
         }
-        case OP_DELETE_ATTR: {
-            int rc = obj_setattr(TOP(), tuple_item(co->names, arg), NULL);
-            DROP();
-            if (rc < 0)
-                goto error;
-            break;
-        }
         case OP_BINARY_OP:
         case OP_INPLACE_OP:
         case OP_COMPARE_OP:
@@ -661,23 +1053,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 goto error;
             break;
         }
-        case OP_DELETE_SUBSCR: {
-            int rc = obj_setitem(PEEK(2), TOP(), NULL);
-            DROP(); DROP();
-            if (rc < 0)
-                goto error;
-            break;
-        }
-        case OP_BUILD_SLICE: {
-            MpObject *step = arg == 3 ? TOP() : MP_NONE;
-            r = slice_new(PEEK(arg), PEEK(arg - 1), step);
-            if (!r)
-                goto error;
-            for (int i = 0; i < arg; i++)
-                DROP();
-            PUSH(r);
-            break;
-        }
         case OP_BUILD_TUPLE:
         case OP_BUILD_LIST: {
             r = instr_op(in) == OP_BUILD_TUPLE ? tuple_new(arg) : list_new(arg);
@@ -691,117 +1066,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             PUSH(r);
             break;
         }
-        case OP_BUILD_SET:
-            if (!(r = set_new()))
-                goto error;
-            for (int i = arg; i > 0; i--)
-                if (set_add(r, PEEK(i)) < 0) {
-                    mp_decref(r);
-                    goto error;
-                }
-            for (int i = 0; i < arg; i++)
-                DROP();
-            PUSH(r);
-            break;
-        case OP_BUILD_MAP:
-            if (!(r = dict_new()))
-                goto error;
-            for (int i = arg; i > 0; i--)
-                if (dict_setitem(r, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
-                    mp_decref(r);
-                    goto error;
-                }
-            for (int i = 0; i < 2 * arg; i++)
-                DROP();
-            PUSH(r);
-            break;
-        case OP_BUILD_STRING: {
-            StrBuf b = { 0 };
-            for (int i = arg; i > 0; i--)
-                strbuf_str(&b, PEEK(i));
-            r = strbuf_finish(&b);
-            if (!r)
-                goto error;
-            for (int i = 0; i < arg; i++)
-                DROP();
-            PUSH(r);
-            break;
-        }
         case OP_LIST_APPEND:
             if (list_append(PEEK(arg + 1), TOP()) < 0)
                 goto error;
             DROP();
-            break;
-        case OP_SET_ADD:
-            if (set_add(PEEK(arg + 1), TOP()) < 0)
-                goto error;
-            DROP();
-            break;
-        case OP_MAP_ADD:
-            if (dict_setitem(PEEK(arg + 2), PEEK(2), TOP()) < 0)
-                goto error;
-            DROP();
-            DROP();
-            break;
-        case OP_LIST_EXTEND:
-            if (list_extend(PEEK(arg + 1), TOP()) < 0) {
-                if (err_matches(&MpExc_TypeError) && !obj_hasattr_cstr(TOP(), "__iter__")) {
-                    err_clear();
-                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
-                }
-                goto error;
-            }
-            DROP();
-            break;
-        case OP_SET_UPDATE: {
-            MpObject *it = obj_iter(TOP());
-            if (!it) {
-                if (err_matches(&MpExc_TypeError)) {
-                    err_clear();
-                    err_set(&MpExc_TypeError, "Value after * must be an iterable, not %s", type_name(TOP()));
-                }
-                goto error;
-            }
-            MpObject *target = PEEK(arg + 1), *item;
-            while ((item = obj_next(it))) {
-                int rc = instr_op(in) == OP_LIST_EXTEND ? list_append(target, item) : set_add(target, item);
-                mp_decref(item);
-                if (rc < 0)
-                    break;
-            }
-            mp_decref(it);
-            if (err_occurred())
-                goto error;
-            DROP();
-            break;
-        }
-        case OP_DICT_UPDATE:
-        case OP_DICT_MERGE: {
-            MpObject *src = TOP(), *target = PEEK(arg + 1);
-            if (src->type != &MpDict_Type) {
-                err_set(&MpExc_TypeError, "'%s' object is not a mapping", type_name(src));
-                goto error;
-            }
-            int64_t pos = 0;
-            MpObject *k, *val;
-            while (dict_next(src, &pos, &k, &val)) {
-                if (instr_op(in) == OP_DICT_MERGE && dict_getitem(target, k)) {
-                    char buf[100];
-                    str_to_cbuf(k, buf, sizeof buf);
-                    err_set(&MpExc_TypeError, "got multiple values for keyword argument '%s'", buf);
-                    goto error;
-                }
-                if (dict_setitem(target, k, val) < 0)
-                    goto error;
-            }
-            DROP();
-            break;
-        }
-        case OP_LIST_TO_TUPLE:
-            if (!(r = seq_to_tuple(TOP())))
-                goto error;
-            DROP();
-            PUSH(r);
             break;
         case OP_UNPACK_SEQUENCE:
         case OP_UNPACK_EX: {
@@ -834,17 +1102,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                     last_line = -1;
                 f->pc = arg;
             }
-            break;
-        }
-        case OP_JUMP_IF_FALSE_OR_POP:
-        case OP_JUMP_IF_TRUE_OR_POP: {
-            int t = obj_truth(TOP());
-            if (t < 0)
-                goto error;
-            if (t == (instr_op(in) == OP_JUMP_IF_TRUE_OR_POP))
-                f->pc = arg;
-            else
-                DROP();
             break;
         }
         case OP_GET_ITER:
@@ -895,7 +1152,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             int nkw = kw ? (int)tuple_size(kw) : 0;
             nargs -= nkw;
             if (callable->type == &MpFunction_Type) {
-                MpFrame *nf = vm_push_call(callable, args, nargs, kw);
+                MpFrame *nf = push_call(callable, args, nargs, kw);
                 for (int i = 0; i < n + 2; i++)
                     DROP();
                 if (!nf)
@@ -905,39 +1162,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             }
             r = obj_call(callable, args, nargs, kw);
             for (int i = 0; i < n + 2; i++)
-                DROP();
-            if (!r)
-                goto error;
-            PUSH(r);
-            break;
-        }
-        case OP_CALL_FUNCTION_EX: {
-            MpObject *kwargs = (arg & 1) ? TOP() : NULL;
-            MpObject *pargs = PEEK((arg & 1) + 1);
-            MpObject *callable = PEEK((arg & 1) + 2);
-            int np = (int)tuple_size(pargs), nk = kwargs ? (int)dict_size(kwargs) : 0;
-            MpObject *argv[256];
-            if (np + nk > 256) {
-                err_set(&MpExc_TypeError, "too many arguments");
-                goto error;
-            }
-            for (int i = 0; i < np; i++)
-                argv[i] = tuple_item(pargs, i);
-            MpObject *kn = NULL;
-            if (nk) {
-                if (!(kn = tuple_new(nk)))
-                    goto error;
-                int64_t pos = 0;
-                MpObject *k, *val;
-                int i = 0;
-                while (dict_next(kwargs, &pos, &k, &val)) {
-                    ((MpTuple *)kn)->items[i] = mp_newref(k);
-                    argv[np + i++] = val;
-                }
-            }
-            r = obj_call(callable, argv, np, kn);
-            mp_xdecref(kn);
-            for (int i = 0; i < (arg & 1) + 3; i++)
                 DROP();
             if (!r)
                 goto error;
@@ -957,166 +1181,6 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             last_line = -1;
             break;
         }
-        case OP_MAKE_FUNCTION:
-            if (!(r = vm_make_function(f, arg, SP)))
-                goto error;
-            for (int i = 0; i < 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1); i++)
-                DROP();
-            PUSH(r);
-            break;
-        case OP_BUILD_CLASS:
-            if (!(r = vm_build_class(PEEK(3), PEEK(2), TOP())))
-                goto error;
-            DROP(); DROP(); DROP();
-            PUSH(r);
-            break;
-        case OP_FORMAT_VALUE: {
-            MpObject *spec = (arg & 4) ? TOP() : NULL;
-            MpObject *val = PEEK((arg & 4) ? 2 : 1);
-            if (!(r = vm_format_value(val, arg & 3, spec)))
-                goto error;
-            if (spec)
-                DROP();
-            DROP();
-            PUSH(r);
-            break;
-        }
-        case OP_RAISE: {
-            MpObject *exc = NULL, *cause = NULL;
-            if (arg == 0) {
-                if (!vm.exc_info) {
-                    err_set(&MpExc_RuntimeError, "No active exception to reraise");
-                    goto error;
-                }
-                err_restore(mp_newref(vm.exc_info));
-                reraise = 1;
-                goto error;
-            }
-            if (arg == 2)
-                cause = TOP();
-            v = PEEK(arg);
-            if (v->type == &MpType_Type && exc_type_check((MpType *)v)) {
-                if (!(exc = obj_call(v, NULL, 0, NULL)))
-                    goto error;
-            } else if (exc_check(v)) {
-                exc = mp_newref(v);
-            } else {
-                err_set(&MpExc_TypeError, "exceptions must derive from BaseException");
-                goto error;
-            }
-            if (cause) {
-                if (cause == MP_NONE)
-                    exc_set_cause(exc, NULL);
-                else if (cause->type == &MpType_Type && exc_type_check((MpType *)cause)) {
-                    MpObject *c = obj_call(cause, NULL, 0, NULL);
-                    if (!c) {
-                        mp_decref(exc);
-                        goto error;
-                    }
-                    exc_set_cause(exc, c);
-                    mp_decref(c);
-                } else if (exc_check(cause)) {
-                    exc_set_cause(exc, cause);
-                } else {
-                    mp_decref(exc);
-                    err_set(&MpExc_TypeError, "exception causes must derive from BaseException");
-                    goto error;
-                }
-            }
-            for (int i = 0; i < arg; i++)
-                DROP();
-            err_restore(exc);
-            goto error;
-        }
-        case OP_RERAISE:
-            v = POP();
-            f->localsplus[f->stacktop] = NULL;
-            err_restore(v);
-            reraise = 1;
-            goto error;
-        case OP_PUSH_EXC_INFO:
-            v = POP();
-            PUSH(vm.exc_info ? mp_newref(vm.exc_info) : mp_newref(MP_NONE));
-            set_exc_info(v);
-            PUSH(v);
-            break;
-        case OP_POP_EXCEPT:
-            set_exc_info(TOP());
-            DROP();
-            break;
-        case OP_CHECK_EXC_MATCH: {
-            int m = vm_exc_matches(PEEK(2), TOP());
-            if (m < 0)
-                goto error;
-            DROP();
-            PUSH(mp_newref(m ? MP_TRUE : MP_FALSE));
-            break;
-        }
-        case OP_EXC_CLEANUP:
-            v = POP();   /* the new exception; below it, the one handled before */
-            f->localsplus[f->stacktop] = NULL;
-            set_exc_info(TOP());
-            DROP();
-            err_restore(v);
-            reraise = 1;
-            goto error;
-        case OP_BEFORE_WITH: {
-            MpObject *mgr = TOP();
-            MpObject *en = type_lookup_method(mgr->type, str_enter, mgr);
-            MpObject *ex = en ? type_lookup_method(mgr->type, str_exit, mgr) : NULL;
-            if (!ex) {
-                mp_xdecref(en);
-                if (!err_occurred())
-                    err_set(&MpExc_TypeError, "'%s' object does not support the context manager protocol",
-                            type_name(mgr));
-                goto error;
-            }
-            r = obj_call(en, NULL, 0, NULL);
-            mp_decref(en);
-            if (!r) {
-                mp_decref(ex);
-                goto error;
-            }
-            DROP();
-            PUSH(ex);
-            PUSH(r);
-            break;
-        }
-        case OP_WITH_EXIT: {
-            MpObject *none3[3] = { MP_NONE, MP_NONE, MP_NONE };
-            r = obj_call(TOP(), none3, 3, NULL);
-            DROP();
-            if (!r)
-                goto error;
-            mp_decref(r);
-            break;
-        }
-        case OP_WITH_EXCEPT_START: {
-            MpObject *exc = TOP(), *exit = PEEK(3);
-            MpObject *tb = ((MpExc *)exc)->traceback;
-            MpObject *a[3] = { MP_OBJ(exc->type), exc, tb ? tb : MP_NONE };
-            if (!(r = obj_call(exit, a, 3, NULL)))
-                goto error;
-            PUSH(r);
-            break;
-        }
-        case OP_LOAD_ASSERTION_ERROR:
-            PUSH(mp_newref(MP_OBJ(&MpExc_AssertionError)));
-            break;
-        case OP_IMPORT_NAME:
-            if (!vm.importer) {
-                err_set(&MpExc_RuntimeError, "no modules");
-                goto error;
-            }
-            if (!(r = vm.importer(tuple_item(co->names, arg))))
-                goto error;
-            PUSH(r);
-            break;
-        case OP_IMPORT_FROM:
-            if (!(r = vm_import_from(TOP(), tuple_item(co->names, arg))))
-                goto error;
-            PUSH(r);
-            break;
         case OP_RETURN_GENERATOR: {
             MpObject *gen = gen_from_frame(f);
             if (!gen)
@@ -1136,49 +1200,15 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             f->localsplus[f->stacktop] = NULL;
             frame_unlink(f);
             return v;
-        case OP_GET_YIELD_FROM_ITER:
-            if (TOP()->type != &MpGen_Type) {
-                if (!(r = obj_iter(TOP())))
-                    goto error;
-                DROP();
-                PUSH(r);
-            }
-            break;
-        case OP_SEND: {
-            MpObject *it = PEEK(2), *val = TOP(), *ret = NULL;
-            if (it->type == &MpGen_Type) {
-                r = gen_send(it, val, NULL, &ret);
-            } else if (val == MP_NONE) {
-                r = obj_next(it);
-            } else {
-                MpObject *m = obj_getattr_cstr(it, "send");
-                r = m ? obj_call(m, &val, 1, NULL) : NULL;
-                mp_xdecref(m);
-            }
-            if (r) {
-                DROP();
-                PUSH(r);
-                break;
-            }
-            if (err_occurred()) {
-                if (!err_matches(&MpExc_StopIteration))
-                    goto error;
-                MpObject *e = err_fetch();
-                MpExc *ex = (MpExc *)e;
-                ret = ex->args && tuple_size(ex->args) ? mp_newref(tuple_item(ex->args, 0)) : NULL;
-                mp_decref(e);
-            }
-            DROP();
-            DROP();
-            PUSH(ret ? ret : mp_newref(MP_NONE));
-            f->pc = arg;
-            break;
-        }
-        case OP_GEN_START:
-            break;
         default:
-            err_set(&MpExc_RuntimeError, "memplay: unknown opcode %d", (int)instr_op(in));
-            goto error;
+            switch (eval_rare(f, in)) {
+            case -1:
+                goto error;
+            case -2:
+                reraise = 1;
+                goto error;
+            }
+            break;
         }
         continue;
 
