@@ -1168,30 +1168,23 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             PUSH(r);
             break;
         }
-        case OP_RETURN_VALUE: {
-            MpObject *result = POP();
+        case OP_RETURN_VALUE:
+            r = POP();
             f->localsplus[f->stacktop] = NULL;
-            int entry = f->flags & MP_FRAME_ENTRY;
-            MpFrame *prev = f->previous;
-            frame_pop(f);
-            if (entry)
-                return result;
-            f = prev;
-            PUSH(result);
-            last_line = -1;
-            break;
-        }
-        case OP_RETURN_GENERATOR: {
-            MpObject *gen = gen_from_frame(f);
-            if (!gen)
+            goto leave_frame;
+        case OP_RETURN_GENERATOR:
+            if (!(r = gen_from_frame(f)))
                 goto error;
+        leave_frame: {
+            /* the frame ends with r: to the C that ran it (an entry frame),
+             * else to the caller's stack */
             int entry = f->flags & MP_FRAME_ENTRY;
             MpFrame *prev = f->previous;
             frame_pop(f);
             if (entry)
-                return gen;
+                return r;
             f = prev;
-            PUSH(gen);
+            PUSH(r);
             last_line = -1;
             break;
         }
