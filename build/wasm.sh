@@ -31,9 +31,9 @@ cflags=(-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-par
 # inlines every function that has one caller, whatever its size, which put
 # vm.c's eval_rare back into the interpreter loop.  V8 compiles a function
 # as a whole, in the background, while the run goes on in baseline code:
-# the loop at 20 KB took 60-160 ms to compile, at 11 KB 15-25 ms.
+# the loop at 20 KB took 60-160 ms to compile, at 11 KB 15-30 ms.
 lflags=(-O2 -mbulk-memory -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=2GB
-  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=500)
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=2000)
 # run once per snippet or per step shown: compiled for size
 cold=" lexer parser parse_expr parse_literal ast symtable compile compile_stmt compile_expr code
   snapshot check format strformat percent methods_str methods_list methods_set methods_dict

@@ -855,12 +855,12 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
     MpObject *kwnames = NULL;
     int reraise = 0;
     int last_line = -1;
+    MpCode *co = (MpCode *)f->code;   /* f's, set again wherever f changes */
     if (throw_exc) {
         err_restore(throw_exc);
         goto error;
     }
     for (;;) {
-        MpCode *co = (MpCode *)f->code;
         MpInstr in = co->instrs[f->pc];
         int line = co->lines[f->pc];
         f->pc++;
@@ -1158,6 +1158,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 if (!nf)
                     goto error;
                 f = nf;
+                co = (MpCode *)f->code;
                 break;
             }
             r = obj_call(callable, args, nargs, kw);
@@ -1184,6 +1185,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             if (entry)
                 return r;
             f = prev;
+            co = (MpCode *)f->code;
             PUSH(r);
             last_line = -1;
             break;
