@@ -452,7 +452,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
     return *entry_value(((MpDict *)builtins)->keys, ix);
 }
 
-int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
+int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
     if (!(c->builtins_version == 0 && dict_cache_holds(c, globals))) {
         if (dict_setitem(globals, key, value) < 0)

@@ -84,8 +84,22 @@ static inline MpObject *dict_load_global(MpObject *globals, MpObject *builtins, 
         return *c->slot;
     return dict_load_global_slow(globals, builtins, key, c);
 }
-/* globals[key] = value, as dict_setitem, through c. */
-int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c);
+int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c);
+/* globals[key] = value, as dict_setitem, through c.  Inline when c holds
+ * key's entry in globals and the dict is tracked by the collector (as a
+ * module's globals are), which is all dict_setitem does then for a key
+ * already there: module code stores a global on most lines. */
+static inline int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
+{
+    if (c->builtins_version == 0 && dict_cache_holds(c, globals) && mp_gc_head(globals)->next) {
+        MpObject *old = *c->slot;
+        *c->slot = mp_newref(value);
+        ((MpDict *)globals)->version++;
+        mp_xdecref(old);
+        return 0;
+    }
+    return dict_store_global_slow(globals, key, value, c);
+}
 static inline int64_t dict_size(const MpObject *d) { return ((const MpDict *)d)->used; }
 /* Iterates in insertion order: 1 and borrowed key/value, or 0 at the end. */
 int dict_next(MpObject *d, int64_t *pos, MpObject **key, MpObject **value);
