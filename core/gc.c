@@ -237,7 +237,7 @@ static int visit_decref(MpObject *o, void *arg)
 
 /* What o refers to, visited in its type's traverse order.  The two visits
  * below run once per reference of every object a collection examines:
- * lists, tuples and instances of classes, the common containers, are
+ * lists, tuples, dicts and instances of classes, the common containers, are
  * walked inline with the visit inlined too (a call per reference, and in
  * WASM an indirect call, is most of the cost of a walk). */
 static inline void traverse(MpObject *o, MpVisit visit, void *arg)
@@ -249,6 +249,8 @@ static inline void traverse(MpObject *o, MpVisit visit, void *arg)
         tuple_traverse_inline(o, visit, arg);
     else if (t->traverse == instance_traverse)
         instance_traverse_inline(o, visit, arg);
+    else if (t == &MpDict_Type)
+        dict_traverse_inline(o, visit, arg);
     else if (t->traverse)
         t->traverse(o, visit, arg);
 }
