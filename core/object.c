@@ -336,8 +336,6 @@ static void static_dealloc(MpObject *o)
     abort();
 }
 
-static void object_plain_dealloc(MpObject *o) { object_free(o); }
-
 static MpObject *none_repr(MpObject *o) { return str_from_cstr("None"); }
 
 /* `type`: its dealloc, traverse and clear live in class.c (only classes,
@@ -352,7 +350,7 @@ MpType MpType_Type = {
 
 MpType MpBaseObject_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "object", .basicsize = 16,
-    .flags = MP_TF_BASETYPE, .dealloc = object_plain_dealloc,
+    .flags = MP_TF_BASETYPE, .dealloc = object_free,   /* owns nothing */
 };
 
 MpType MpNone_Type = {
