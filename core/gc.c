@@ -43,26 +43,12 @@ static struct {
     MpGcHead *unreachable;     /* the tentatively unreachable list, or NULL */
 } gc;
 
+MpGcHead *const gc_young = &gc.gens[0].head;
+
 /* ---- lists ------------------------------------------------------------------ */
 
 static void gclist_init(MpGcHead *h) { h->next = h->prev = h; }
 static int gclist_is_empty(const MpGcHead *h) { return h->next == h; }
-
-static void gclist_append(MpGcHead *node, MpGcHead *h)
-{
-    MpGcHead *last = h->prev;
-    last->next = node;
-    node->prev = last;
-    node->next = h;
-    h->prev = node;
-}
-
-static void gclist_remove(MpGcHead *node)
-{
-    node->prev->next = node->next;
-    node->next->prev = node->prev;
-    node->next = node->prev = NULL;
-}
 
 static void gclist_move(MpGcHead *node, MpGcHead *to)
 {
@@ -131,20 +117,6 @@ void gc_fini(void)
 {
     MP_CLEAR(gc.garbage);
     MP_CLEAR(gc.callbacks);
-}
-
-void gc_track(MpObject *o)
-{
-    gclist_append(mp_gc_head(o), &gc.gens[0].head);
-    MP_EMIT(MP_EV_TRACK, o, 0, 0, 0, 0);
-}
-
-void gc_untrack(MpObject *o)
-{
-    if (!gc_is_tracked(o))
-        return;
-    gclist_remove(mp_gc_head(o));
-    MP_EMIT(MP_EV_UNTRACK, o, 0, 0, 0, 0);
 }
 
 int gc_is_enabled(void) { return gc.enabled; }
