@@ -170,43 +170,30 @@ void object_dealloc(MpObject *o)
 
 /* ---- trashcan ---------------------------------------------------------------- */
 
-static int trash_nesting;
-static MpObject *trash_later;   /* chained through the GC head's prev */
+MpTrash mp_trash;
 
-static void trash_destroy_chain(void)
+void trash_destroy_chain(void)
 {
-    trash_nesting++;
-    while (trash_later) {
-        MpObject *o = trash_later;
-        trash_later = (MpObject *)(void *)mp_gc_head(o)->prev;
+    mp_trash.nesting++;
+    while (mp_trash.later) {
+        MpObject *o = mp_trash.later;
+        mp_trash.later = (MpObject *)(void *)mp_gc_head(o)->prev;
         mp_gc_head(o)->prev = NULL;
         o->type->dealloc(o);
     }
-    trash_nesting--;
+    mp_trash.nesting--;
 }
 
-int trash_begin(MpObject *o)
+void trash_deposit(MpObject *o)
 {
-    if (trash_nesting >= MP_TRASH_DEPTH) {
-        mp_gc_head(o)->prev = (MpGcHead *)(void *)trash_later;
-        trash_later = o;
-        return 0;
-    }
-    trash_nesting++;
-    return 1;
-}
-
-void trash_end(void)
-{
-    trash_nesting--;
-    if (trash_later && trash_nesting <= 0)
-        trash_destroy_chain();
+    mp_gc_head(o)->prev = (MpGcHead *)(void *)mp_trash.later;
+    mp_trash.later = o;
 }
 
 void trash_reset(void)
 {
-    trash_nesting = 0;
-    trash_later = NULL;
+    mp_trash.nesting = 0;
+    mp_trash.later = NULL;
 }
 
 /* ---- generic protocol -------------------------------------------------------- */

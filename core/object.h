@@ -265,9 +265,36 @@ void object_walk(void (*fn)(MpObject *o, void *ctx), void *ctx);
 enum { MP_TRASH_DEPTH = 50 };
 
 /* In a container's dealloc: `if (!trash_begin(o)) return;` at the start and
- * `trash_end();` at the end.  The object must be untracked already. */
-int trash_begin(MpObject *o);
-void trash_end(void);
+ * `trash_end();` at the end.  The object must be untracked already.
+ * Inline, as every container freed passes both (in WASM a call costs a
+ * frame and spills); depositing and the deferred frees are in object.c. */
+typedef struct MpTrash {
+    int nesting;               /* container deallocs running */
+    MpObject *later;           /* deposited, chained through the GC head's prev */
+} MpTrash;
+
+extern MpTrash mp_trash;
+
+void trash_deposit(MpObject *o);
+void trash_destroy_chain(void);
+
+static inline int trash_begin(MpObject *o)
+{
+    if (mp_trash.nesting >= MP_TRASH_DEPTH) {
+        trash_deposit(o);
+        return 0;
+    }
+    mp_trash.nesting++;
+    return 1;
+}
+
+static inline void trash_end(void)
+{
+    mp_trash.nesting--;
+    if (mp_trash.later && mp_trash.nesting <= 0)
+        trash_destroy_chain();
+}
+
 void trash_reset(void);
 
 /* ---- the type of types and of object() ---------------------------------- */
