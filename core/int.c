@@ -3,6 +3,7 @@
 #include "int.h"
 #include "float.h"
 #include "str.h"
+#include "objalloc.h"
 
 _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
 
@@ -95,7 +96,7 @@ MpObject *bool_from(int truth) { return mp_newref(truth ? MP_TRUE : MP_FALSE); }
 
 MpObject *int_new_big(int64_t v)
 {
-    MpInt *o = (MpInt *)object_new_sized(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
+    MpInt *o = (MpInt *)object_new_inline(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
     if (!o)
         return NULL;
     o->value = v;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+#include "objalloc.h"
 #include "mem.h"
 #include "gc.h"
 #include "err.h"
@@ -122,21 +123,7 @@ void static_reset(void)
 
 MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
 {
-    size_t pre = type_presize(type);
-    char *block = mem_alloc(size);
-    if (!block)
-        return NULL;
-    MpObject *o = (MpObject *)(block + pre);
-    memset(block, 0, pre + hostsize);
-    o->refcnt = 1;
-    o->type = type;
-    if (type->flags & MP_TF_HEAPTYPE)
-        mp_incref(MP_OBJ(type));
-    object_register(o);
-    MP_EMIT(MP_EV_ALLOC, o, block, size, 0, 0);
-    if (type->flags & MP_TF_GC)
-        gc_count_alloc();
-    return o;
+    return object_new_inline(type, size, hostsize);
 }
 
 MpObject *object_new(MpType *type, size_t nitems, size_t hostsize)
