@@ -128,21 +128,12 @@ MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
 
 MpObject *object_new(MpType *type, size_t nitems, size_t hostsize)
 {
-    size_t size = type_presize(type) + type->basicsize + nitems * type->itemsize;
-    return object_new_sized(type, size, hostsize);
+    return object_new_inline(type, object_size(type, nitems), hostsize);
 }
 
 void object_free(MpObject *o)
 {
-    MpType *type = o->type;
-    void *block = object_block(o);
-    MP_EMIT(MP_EV_FREE, o, block, mem_usable(block), 0, 0);
-    object_unregister(o);
-    if (type->flags & MP_TF_GC)
-        gc_count_free();
-    mem_free(block);
-    if (type->flags & MP_TF_HEAPTYPE)
-        mp_decref(MP_OBJ(type));
+    object_free_inline(o);
 }
 
 size_t object_block_size(const MpObject *o)

@@ -378,7 +378,7 @@ static void str_dealloc(MpObject *o)
 {
     if (((MpStr *)o)->attr_key)
         class_cache_invalidate();   /* another name may come to this address */
-    object_free(o);
+    object_free_inline(o);
 }
 
 MpType MpStr_Type = {
