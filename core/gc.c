@@ -209,10 +209,13 @@ static int visit_decref(MpObject *o, void *arg)
 
 /* What o refers to, visited in its type's traverse order.  The two visits
  * below run once per reference of every object a collection examines:
- * lists, tuples, dicts and instances of classes, the common containers, are
- * walked inline with the visit inlined too (a call per reference, and in
- * WASM an indirect call, is most of the cost of a walk). */
-static inline void traverse(MpObject *o, MpVisit visit, void *arg)
+ * lists, tuples, instances of classes, dicts and weakrefs, the common
+ * containers, are walked inline with the visit inlined too (a call per
+ * reference, and in WASM an indirect call, is most of the cost of a walk).
+ * Always inlined: gcc's heuristics leave a function this size out of line,
+ * and the visits with it. */
+static inline __attribute__((always_inline))
+void traverse(MpObject *o, MpVisit visit, void *arg)
 {
     MpType *t = o->type;
     if (t == &MpList_Type)
@@ -223,6 +226,8 @@ static inline void traverse(MpObject *o, MpVisit visit, void *arg)
         instance_traverse_inline(o, visit, arg);
     else if (t == &MpDict_Type)
         dict_traverse_inline(o, visit, arg);
+    else if (t == &MpWeakref_Type)
+        weakref_traverse_inline(o, visit, arg);
     else if (t->traverse)
         t->traverse(o, visit, arg);
 }
