@@ -16,6 +16,7 @@
 #include "weakref.h"
 #include "exc.h"
 #include "abstract.h"
+#include "objalloc.h"
 
 _Static_assert(sizeof(MpClass) <= MP_CLASS_SIZE, "class fits CPython's size");
 _Static_assert(sizeof(MpInstance) <= MP_INSTANCE_SIZE, "instance fits CPython's size");
@@ -226,7 +227,7 @@ static void instance_dealloc(MpObject *o)
         MP_CLEAR(m->dict);
     else
         instance_free_values(o);
-    object_free(o);   /* releases the class reference last */
+    object_free_inline(o);   /* releases the class reference last */
 end:
     trash_end();
 }
@@ -638,7 +639,7 @@ static MpValues *values_new(MpObject *owner)
 
 static MpObject *instance_new(MpType *cls)
 {
-    MpObject *o = object_new(cls, 0, sizeof(MpInstance));
+    MpObject *o = object_new_inline(cls, object_size(cls, 0), sizeof(MpInstance));
     if (!o)
         return NULL;
     MpValues *v = values_new(o);

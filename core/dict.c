@@ -12,16 +12,7 @@ enum { LOG_MINSIZE = 3, IX_EMPTY = -1, IX_DUMMY = -2, PERTURB_SHIFT = 5 };
 
 _Static_assert(sizeof(DictKeys) == 32, "keys header is CPython's 32 bytes");
 
-typedef struct Entry {         /* general table entry: 24 bytes in CPython */
-    int64_t hash;
-    MpObject *key, *value;
-} Entry;
-
-typedef struct UEntry {        /* unicode table entry: 16 bytes in CPython */
-    MpObject *key, *value;
-} UEntry;
-
-_Static_assert(sizeof(Entry) <= 24 && sizeof(UEntry) <= 16, "entries fit");
+_Static_assert(sizeof(DictEntry) <= 24 && sizeof(DictUEntry) <= 16, "entries fit");
 
 static struct {
     MpDict *dicts[MP_DICT_MAXFREELIST];
@@ -35,13 +26,6 @@ int dict_keys_freelist_size(void) { return freelist.nkeys; }
 
 static inline int64_t dk_size(const DictKeys *k) { return (int64_t)1 << k->log2_size; }
 static inline int64_t usable_fraction(int64_t n) { return (n << 1) / 3; }
-static inline uint8_t *dk_indices(DictKeys *k) { return (uint8_t *)(k + 1); }
-static inline void *dk_entries(DictKeys *k)
-{
-    return dk_indices(k) + ((size_t)1 << k->log2_index_bytes);
-}
-static inline Entry *gentries(DictKeys *k) { return dk_entries(k); }
-static inline UEntry *uentries(DictKeys *k) { return dk_entries(k); }
 
 /* Slot i of an index array whose slots are 1 << width bytes wide. */
 static inline int64_t index_at(const uint8_t *ix, int width, size_t i)
@@ -88,20 +72,10 @@ size_t dict_keys_size(int log2_size, int unicode)
          + (size_t)usable * (unicode ? 16 : 24);
 }
 
-/* Key/value/hash of entry i, whatever the table kind. */
-static MpObject **entry_key(DictKeys *k, int64_t i)
-{
-    return k->unicode ? &uentries(k)[i].key : &gentries(k)[i].key;
-}
-
-static MpObject **entry_value(DictKeys *k, int64_t i)
-{
-    return k->unicode ? &uentries(k)[i].value : &gentries(k)[i].value;
-}
-
+/* Hash of entry i, whatever the table kind (key and value: dict.h). */
 static int64_t entry_hash(DictKeys *k, int64_t i)
 {
-    return k->unicode ? str_hash(uentries(k)[i].key) : gentries(k)[i].hash;
+    return k->unicode ? str_hash(dk_uentries(k)[i].key) : dk_gentries(k)[i].hash;
 }
 
 static DictKeys *keys_new(MpDict *owner, int log2_size, int unicode)
@@ -141,7 +115,7 @@ static void keys_free(MpDict *owner, DictKeys *k)
 static void keys_decref(MpDict *owner, DictKeys *k)
 {
     for (int64_t i = 0; i < k->nentries; i++) {
-        MpObject *key = *entry_key(k, i), *value = *entry_value(k, i);
+        MpObject *key = *dict_entry_key(k, i), *value = *dict_entry_value(k, i);
         mp_xdecref(key);
         mp_xdecref(value);
     }
@@ -176,10 +150,10 @@ int64_t lookup_in(DictKeys *k, MpObject *key, int64_t hash, int width, int unico
         if (ix == IX_EMPTY)
             return IX_EMPTY;
         if (ix >= 0) {
-            MpObject *ek = unicode ? uentries(k)[ix].key : gentries(k)[ix].key;
+            MpObject *ek = unicode ? dk_uentries(k)[ix].key : dk_gentries(k)[ix].key;
             if (ek == key)
                 return ix;
-            if ((unicode ? ukey_hash(ek) : gentries(k)[ix].hash) == hash) {
+            if ((unicode ? ukey_hash(ek) : dk_gentries(k)[ix].hash) == hash) {
                 /* two exact strs compare as str_eq would, without the call */
                 int eq = key_is_str && str_check(ek) ? str_equal(ek, key) : object_eq(ek, key);
                 if (eq < 0)
@@ -231,15 +205,15 @@ static int resize(MpDict *d, int log2_new, int unicode)
         return -1;
     int64_t n = 0;
     for (int64_t i = 0; old && i < old->nentries; i++) {
-        MpObject *key = *entry_key(old, i);
+        MpObject *key = *dict_entry_key(old, i);
         if (!key)
             continue;
         int64_t hash = entry_hash(old, i);
         if (unicode) {
-            uentries(k)[n].key = key;
-            uentries(k)[n].value = *entry_value(old, i);
+            dk_uentries(k)[n].key = key;
+            dk_uentries(k)[n].value = *dict_entry_value(old, i);
         } else {
-            gentries(k)[n] = (Entry){ hash, key, *entry_value(old, i) };
+            dk_gentries(k)[n] = (DictEntry){ hash, key, *dict_entry_value(old, i) };
         }
         set_index(k, find_empty_slot(k, hash), n);
         n++;
@@ -291,7 +265,7 @@ int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
         return -1;
     maintain_tracking(d, key, value);
     if (ix >= 0) {
-        MpObject **slot = entry_value(d->keys, ix);
+        MpObject **slot = dict_entry_value(d->keys, ix);
         MpObject *old = *slot;
         *slot = mp_newref(value);
         d->version++;
@@ -304,10 +278,10 @@ int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
     int64_t n = k->nentries;
     set_index(k, find_empty_slot(k, hash), n);
     if (k->unicode) {
-        uentries(k)[n].key = mp_newref(key);
-        uentries(k)[n].value = mp_newref(value);
+        dk_uentries(k)[n].key = mp_newref(key);
+        dk_uentries(k)[n].value = mp_newref(value);
     } else {
-        gentries(k)[n] = (Entry){ hash, mp_newref(key), mp_newref(value) };
+        dk_gentries(k)[n] = (DictEntry){ hash, mp_newref(key), mp_newref(value) };
     }
     k->nentries++;
     k->usable--;
@@ -326,16 +300,16 @@ MpObject *dict_getitem(MpObject *o, MpObject *key)
     if (!d->keys)
         return NULL;
     int64_t ix = lookup(d->keys, key, hash);
-    return ix >= 0 ? *entry_value(d->keys, ix) : NULL;
+    return ix >= 0 ? *dict_entry_value(d->keys, ix) : NULL;
 }
 
 /* The entry whose key is an exact str equal to key, by scanning. */
 static MpObject *dict_getitem_cstr_scan(MpDict *d, const char *key)
 {
     for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
-        MpObject *k = *entry_key(d->keys, i);
+        MpObject *k = *dict_entry_key(d->keys, i);
         if (k && str_check(k) && str_eq_cstr(k, key))
-            return *entry_value(d->keys, i);
+            return *dict_entry_value(d->keys, i);
     }
     return NULL;
 }
@@ -359,10 +333,10 @@ MpObject *dict_getitem_cstr(MpObject *o, const char *key)
         if (ix == IX_EMPTY)
             return NULL;
         if (ix >= 0) {
-            MpObject *ek = *entry_key(k, ix);
+            MpObject *ek = *dict_entry_key(k, ix);
             if (str_check(ek) && str_len(ek) == (int64_t)n && ((MpStr *)ek)->kind == 1 &&
                 entry_hash(k, ix) == hash && memcmp(str_data(ek), key, n) == 0)
-                return *entry_value(k, ix);
+                return *dict_entry_value(k, ix);
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -390,9 +364,9 @@ int dict_delitem(MpObject *o, MpObject *key)
     }
     set_index(k, (int64_t)i, IX_DUMMY);
     k->version = 0;
-    MpObject *old_key = *entry_key(k, ix), *old_value = *entry_value(k, ix);
-    *entry_key(k, ix) = NULL;
-    *entry_value(k, ix) = NULL;
+    MpObject *old_key = *dict_entry_key(k, ix), *old_value = *dict_entry_value(k, ix);
+    *dict_entry_key(k, ix) = NULL;
+    *dict_entry_value(k, ix) = NULL;
     d->used--;
     d->version++;
     mp_decref(old_key);
@@ -423,7 +397,7 @@ static void cache_fill(MpNameCache *c, MpDict *d, int64_t ix, MpDict *globals)
     if (v && g) {
         c->globals_version = g;
         c->builtins_version = globals ? v : 0;
-        c->slot = entry_value(d->keys, ix);
+        c->slot = dict_entry_value(d->keys, ix);
     }
 }
 
@@ -441,7 +415,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
     int64_t ix = find((MpDict *)globals, key);
     if (ix >= 0) {
         cache_fill(c, (MpDict *)globals, ix, NULL);
-        return *entry_value(((MpDict *)globals)->keys, ix);
+        return *dict_entry_value(((MpDict *)globals)->keys, ix);
     }
     if (ix == -3 || !builtins)
         return NULL;
@@ -449,7 +423,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
     if (ix < 0)
         return NULL;
     cache_fill(c, (MpDict *)builtins, ix, (MpDict *)globals);
-    return *entry_value(((MpDict *)builtins)->keys, ix);
+    return *dict_entry_value(((MpDict *)builtins)->keys, ix);
 }
 
 int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
@@ -477,10 +451,10 @@ int dict_next(MpObject *o, int64_t *pos, MpObject **key, MpObject **value)
     MpDict *d = (MpDict *)o;
     while (d->keys && *pos < d->keys->nentries) {
         int64_t i = (*pos)++;
-        MpObject *k = *entry_key(d->keys, i);
+        MpObject *k = *dict_entry_key(d->keys, i);
         if (k) {
             *key = k;
-            *value = *entry_value(d->keys, i);
+            *value = *dict_entry_value(d->keys, i);
             return 1;
         }
     }
@@ -527,7 +501,7 @@ void dict_maybe_untrack(MpObject *o)
     if (!gc_is_tracked(o))
         return;
     for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
-        MpObject *k = *entry_key(d->keys, i), *v = *entry_value(d->keys, i);
+        MpObject *k = *dict_entry_key(d->keys, i), *v = *dict_entry_value(d->keys, i);
         if (!k)
             continue;
         if (gc_may_be_tracked(v) || (!d->keys->unicode && gc_may_be_tracked(k)))
@@ -588,23 +562,7 @@ void dict_clear_freelists(void)
         mem_free(freelist.keys[--freelist.nkeys]);
 }
 
-/* Visits values then keys.  With gc_traverse_cpython set (gc.get_referents
- * and get_referrers), a str-keyed table visits its values only, as
- * CPython's dict_traverse does; the heap checker counts the keys too. */
-static int dict_traverse(MpObject *o, MpVisit visit, void *arg)
-{
-    MpDict *d = (MpDict *)o;
-    int skip_keys = gc_traverse_cpython && d->keys && d->keys->unicode;
-    for (int64_t i = 0; d->keys && i < d->keys->nentries; i++) {
-        MpObject *k = *entry_key(d->keys, i), *v = *entry_value(d->keys, i);
-        int r;
-        if (v && (r = visit(v, arg)))
-            return r;
-        if (k && !skip_keys && (r = visit(k, arg)))
-            return r;
-    }
-    return 0;
-}
+static int dict_traverse(MpObject *o, MpVisit visit, void *arg) { return dict_traverse_inline(o, visit, arg); }
 
 static int64_t dict_hash(MpObject *o)
 {

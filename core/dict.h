@@ -19,6 +19,7 @@
 #define MP_DICT_H
 
 #include "object.h"
+#include "gc.h"
 
 typedef struct MpDict {
     MpObject ob;
@@ -53,6 +54,59 @@ typedef struct DictKeys {
     uint32_t version;        /* of the key set, for name caches; 0: none taken */
     int64_t usable, nentries;
 } DictKeys;
+
+/* The entries that follow the indices: 24 bytes each in CPython for a
+ * general table, 16 for a unicode one (keys all str, hash kept by the
+ * str).  Here for dict_traverse_inline; dict.c owns the rest. */
+typedef struct DictEntry {
+    int64_t hash;
+    MpObject *key, *value;
+} DictEntry;
+
+typedef struct DictUEntry {
+    MpObject *key, *value;
+} DictUEntry;
+
+static inline uint8_t *dk_indices(DictKeys *k) { return (uint8_t *)(k + 1); }
+static inline void *dk_entries(DictKeys *k)
+{
+    return dk_indices(k) + ((size_t)1 << k->log2_index_bytes);
+}
+static inline DictEntry *dk_gentries(DictKeys *k) { return dk_entries(k); }
+static inline DictUEntry *dk_uentries(DictKeys *k) { return dk_entries(k); }
+
+/* Key and value of entry i, whatever the table kind. */
+static inline MpObject **dict_entry_key(DictKeys *k, int64_t i)
+{
+    return k->unicode ? &dk_uentries(k)[i].key : &dk_gentries(k)[i].key;
+}
+
+static inline MpObject **dict_entry_value(DictKeys *k, int64_t i)
+{
+    return k->unicode ? &dk_uentries(k)[i].value : &dk_gentries(k)[i].value;
+}
+
+/* The dict's traverse, inline for the collector (as lists and tuples):
+ * values then keys, entry by entry.  With gc_traverse_cpython set
+ * (gc.get_referents and get_referrers), a str-keyed table visits its
+ * values only, as CPython's dict_traverse does; the heap checker counts
+ * the keys too. */
+static inline int dict_traverse_inline(MpObject *o, MpVisit visit, void *arg)
+{
+    DictKeys *k = ((MpDict *)o)->keys;
+    if (!k)
+        return 0;
+    int skip_keys = gc_traverse_cpython && k->unicode;
+    for (int64_t i = 0; i < k->nentries; i++) {
+        MpObject *key = *dict_entry_key(k, i), *v = *dict_entry_value(k, i);
+        int r;
+        if (v && (r = visit(v, arg)))
+            return r;
+        if (key && !skip_keys && (r = visit(key, arg)))
+            return r;
+    }
+    return 0;
+}
 
 /* c holds a name found in globals, whose key set is still the same. */
 static inline int dict_cache_holds(const MpNameCache *c, MpObject *globals)

@@ -43,26 +43,12 @@ static struct {
     MpGcHead *unreachable;     /* the tentatively unreachable list, or NULL */
 } gc;
 
+MpGcHead *const gc_young = &gc.gens[0].head;
+
 /* ---- lists ------------------------------------------------------------------ */
 
 static void gclist_init(MpGcHead *h) { h->next = h->prev = h; }
 static int gclist_is_empty(const MpGcHead *h) { return h->next == h; }
-
-static void gclist_append(MpGcHead *node, MpGcHead *h)
-{
-    MpGcHead *last = h->prev;
-    last->next = node;
-    node->prev = last;
-    node->next = h;
-    h->prev = node;
-}
-
-static void gclist_remove(MpGcHead *node)
-{
-    node->prev->next = node->next;
-    node->next->prev = node->prev;
-    node->next = node->prev = NULL;
-}
 
 static void gclist_move(MpGcHead *node, MpGcHead *to)
 {
@@ -131,20 +117,6 @@ void gc_fini(void)
 {
     MP_CLEAR(gc.garbage);
     MP_CLEAR(gc.callbacks);
-}
-
-void gc_track(MpObject *o)
-{
-    gclist_append(mp_gc_head(o), &gc.gens[0].head);
-    MP_EMIT(MP_EV_TRACK, o, 0, 0, 0, 0);
-}
-
-void gc_untrack(MpObject *o)
-{
-    if (!gc_is_tracked(o))
-        return;
-    gclist_remove(mp_gc_head(o));
-    MP_EMIT(MP_EV_UNTRACK, o, 0, 0, 0, 0);
 }
 
 int gc_is_enabled(void) { return gc.enabled; }
@@ -237,10 +209,13 @@ static int visit_decref(MpObject *o, void *arg)
 
 /* What o refers to, visited in its type's traverse order.  The two visits
  * below run once per reference of every object a collection examines:
- * lists, tuples and instances of classes, the common containers, are
- * walked inline with the visit inlined too (a call per reference, and in
- * WASM an indirect call, is most of the cost of a walk). */
-static inline void traverse(MpObject *o, MpVisit visit, void *arg)
+ * lists, tuples, instances of classes, dicts and weakrefs, the common
+ * containers, are walked inline with the visit inlined too (a call per
+ * reference, and in WASM an indirect call, is most of the cost of a walk).
+ * Always inlined: gcc's heuristics leave a function this size out of line,
+ * and the visits with it. */
+static inline __attribute__((always_inline))
+void traverse(MpObject *o, MpVisit visit, void *arg)
 {
     MpType *t = o->type;
     if (t == &MpList_Type)
@@ -249,6 +224,10 @@ static inline void traverse(MpObject *o, MpVisit visit, void *arg)
         tuple_traverse_inline(o, visit, arg);
     else if (t->traverse == instance_traverse)
         instance_traverse_inline(o, visit, arg);
+    else if (t == &MpDict_Type)
+        dict_traverse_inline(o, visit, arg);
+    else if (t == &MpWeakref_Type)
+        weakref_traverse_inline(o, visit, arg);
     else if (t->traverse)
         t->traverse(o, visit, arg);
 }

@@ -59,9 +59,42 @@ void gc_walk_unreachable(void (*fn)(MpObject *o, int gen, void *ctx), void *ctx)
  * then leave out what CPython's do not visit (a str-keyed dict's keys). */
 extern int gc_traverse_cpython;
 
-void gc_track(MpObject *o);
-void gc_untrack(MpObject *o);
+/* Tracking links an object onto generation 0's list; untracking unlinks
+ * it.  Inline, with the list links: every container made or freed does it
+ * (in WASM a call costs a frame and spills). */
+static inline void gclist_append(MpGcHead *node, MpGcHead *h)
+{
+    MpGcHead *last = h->prev;
+    last->next = node;
+    node->prev = last;
+    node->next = h;
+    h->prev = node;
+}
+
+static inline void gclist_remove(MpGcHead *node)
+{
+    node->prev->next = node->next;
+    node->next->prev = node->prev;
+    node->next = node->prev = NULL;
+}
+
+extern MpGcHead *const gc_young;   /* generation 0's list */
+
 static inline int gc_is_tracked(const MpObject *o) { return mp_gc_head(o)->next != NULL; }
+
+static inline void gc_track(MpObject *o)
+{
+    gclist_append(mp_gc_head(o), gc_young);
+    MP_EMIT(MP_EV_TRACK, o, 0, 0, 0, 0);
+}
+
+static inline void gc_untrack(MpObject *o)
+{
+    if (!gc_is_tracked(o))
+        return;
+    gclist_remove(mp_gc_head(o));
+    MP_EMIT(MP_EV_UNTRACK, o, 0, 0, 0, 0);
+}
 
 /* _PyObject_GC_MAY_BE_TRACKED: a GC type, and if a tuple, tracked.  Inline:
  * every dict store and the untrack passes ask it. */

@@ -3,6 +3,7 @@
 #include "int.h"
 #include "float.h"
 #include "str.h"
+#include "objalloc.h"
 
 _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
 
@@ -68,16 +69,17 @@ static MpObject *int_repr(MpObject *o)
 
 static MpObject *bool_repr(MpObject *o) { return str_from_cstr(int_as_i64(o) ? "True" : "False"); }
 
-static void int_dealloc(MpObject *o) { object_free(o); }
-
 static void static_int_dealloc(MpObject *o)
 {
     fprintf(stderr, "memplay: refcount of a static int dropped to zero\n");
 }
 
+/* An int owns nothing: its dealloc is object_free itself, one call less per
+ * int freed (in WASM, where mp_decref reaches it by call_indirect, a call
+ * costs a frame and spills). */
 MpType MpInt_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "int", .basicsize = 24, .itemsize = 4,
-    .flags = MP_TF_BASETYPE, .dealloc = int_dealloc, .hash = int_hash, .eq = int_eq,
+    .flags = MP_TF_BASETYPE, .dealloc = object_free, .hash = int_hash, .eq = int_eq,
     .repr = int_repr, .getsizeof = int_getsizeof, .base = &MpBaseObject_Type,
 };
 
@@ -94,7 +96,7 @@ MpObject *bool_from(int truth) { return mp_newref(truth ? MP_TRUE : MP_FALSE); }
 
 MpObject *int_new_big(int64_t v)
 {
-    MpInt *o = (MpInt *)object_new_sized(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
+    MpInt *o = (MpInt *)object_new_inline(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
     if (!o)
         return NULL;
     o->value = v;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+#include "objalloc.h"
 #include "mem.h"
 #include "gc.h"
 #include "err.h"
@@ -21,119 +22,61 @@
  * pages of one MiB's bits allocated when first used: registering is setting
  * a bit, and nearby objects share cache lines (a hash set scattered them).
  * Host-side bookkeeping: it is not part of the simulated memory.  Objects
- * are walked in address order. */
+ * are walked in address order.  Marking and unmarking are inline
+ * (object.h); making the registry and its pages is here. */
 
-enum { REG_PAGE_SHIFT = 20, REG_GRAIN_SHIFT = 3,
-       REG_PAGE_WORDS = (1 << (REG_PAGE_SHIFT - REG_GRAIN_SHIFT)) / 64 };
-
-static struct {
-    uint64_t **pages;          /* NULL: no object in that MiB yet */
-    size_t npages, used;
-    uintptr_t start;           /* the heap's host reservation */
-    size_t size;
-} reg;
+MpObjRegistry mp_reg;
 
 static void reg_init(void)
 {
     uintptr_t used_end, end;
-    heap_host_extent(&reg.start, &used_end, &end);
-    reg.size = end - reg.start;
-    reg.npages = (reg.size >> REG_PAGE_SHIFT) + 1;
-    reg.pages = calloc(reg.npages, sizeof *reg.pages);
-    if (!reg.pages) {
+    heap_host_extent(&mp_reg.start, &used_end, &end);
+    mp_reg.size = end - mp_reg.start;
+    mp_reg.npages = (mp_reg.size >> MP_REG_PAGE_SHIFT) + 1;
+    mp_reg.pages = calloc(mp_reg.npages, sizeof *mp_reg.pages);
+    if (!mp_reg.pages) {
         fprintf(stderr, "memplay: host out of memory (object registry)\n");
         abort();
     }
 }
 
-/* Page and bit of o; 0 if o is outside the heap (or nothing registered). */
-static inline int reg_locate(const MpObject *o, size_t *page, size_t *bit)
-{
-    size_t off = (uintptr_t)o - reg.start;
-    if (off >= reg.size)   /* reg.size is 0 until the registry exists */
-        return 0;
-    *page = off >> REG_PAGE_SHIFT;
-    *bit = (off & ((1u << REG_PAGE_SHIFT) - 1)) >> REG_GRAIN_SHIFT;
-    return 1;
-}
-
-/* The word and mask of o's bit, or NULL if its page has none yet (or o is
- * outside the heap, or the registry is not made yet). */
-static inline uint64_t *reg_word(const MpObject *o, uint64_t *mask)
+void object_register_slow(MpObject *o)
 {
     size_t page, bit;
-    if (!reg_locate(o, &page, &bit) || !reg.pages[page])
-        return NULL;
-    *mask = (uint64_t)1 << (bit & 63);
-    return &reg.pages[page][bit >> 6];
-}
-
-/* Makes the registry and o's page, for the first object of a MiB. */
-static void reg_add_page(const MpObject *o)
-{
-    size_t page, bit;
-    if (!reg.pages)
+    if (!mp_reg.pages)
         reg_init();
-    if (!reg_locate(o, &page, &bit)) {
+    if (!mp_reg_locate(o, &page, &bit)) {
         fprintf(stderr, "memplay: an object outside the heap (object registry)\n");
         abort();
     }
-    if (!(reg.pages[page] = calloc(REG_PAGE_WORDS, sizeof(uint64_t)))) {
+    if (!(mp_reg.pages[page] = calloc(MP_REG_PAGE_WORDS, sizeof(uint64_t)))) {
         fprintf(stderr, "memplay: host out of memory (object registry)\n");
         abort();
     }
+    object_register(o);
 }
 
-static inline void reg_add(MpObject *o)
-{
-    uint64_t mask, *w = reg_word(o, &mask);
-    if (__builtin_expect(!w, 0)) {
-        reg_add_page(o);
-        w = reg_word(o, &mask);
-    }
-    *w |= mask;
-    reg.used++;
-}
-
-static inline void reg_remove(MpObject *o)
-{
-    uint64_t mask, *w = reg_word(o, &mask);
-    if (w && (*w & mask)) {
-        *w &= ~mask;
-        reg.used--;
-    }
-}
-
-void object_register(MpObject *o) { reg_add(o); }
-void object_unregister(MpObject *o) { reg_remove(o); }
-
-int object_is_live(const MpObject *o)
-{
-    uint64_t mask, *w = reg_word(o, &mask);
-    return w && (*w & mask);
-}
-
-size_t object_count(void) { return reg.used; }
+size_t object_count(void) { return mp_reg.used; }
 
 void object_registry_reset(void)
 {
-    for (size_t i = 0; reg.pages && i < reg.npages; i++)
-        free(reg.pages[i]);
-    free(reg.pages);
-    memset(&reg, 0, sizeof reg);
+    for (size_t i = 0; mp_reg.pages && i < mp_reg.npages; i++)
+        free(mp_reg.pages[i]);
+    free(mp_reg.pages);
+    memset(&mp_reg, 0, sizeof mp_reg);
 }
 
 void object_walk(void (*fn)(MpObject *o, void *ctx), void *ctx)
 {
-    for (size_t i = 0; reg.pages && i < reg.npages; i++) {
-        for (size_t k = 0; reg.pages[i] && k < REG_PAGE_WORDS; k++) {
-            uint64_t w = reg.pages[i][k];
+    for (size_t i = 0; mp_reg.pages && i < mp_reg.npages; i++) {
+        for (size_t k = 0; mp_reg.pages[i] && k < MP_REG_PAGE_WORDS; k++) {
+            uint64_t w = mp_reg.pages[i][k];
             while (w) {
                 unsigned b = (unsigned)__builtin_ctzll(w);
                 size_t bit = (k << 6) + b;
-                fn((MpObject *)(reg.start + (i << REG_PAGE_SHIFT) + (bit << REG_GRAIN_SHIFT)), ctx);
+                fn((MpObject *)(mp_reg.start + (i << MP_REG_PAGE_SHIFT) + (bit << MP_REG_GRAIN_SHIFT)), ctx);
                 /* fn may have registered or released objects: read again */
-                w = b == 63 ? 0 : reg.pages[i][k] & (~(uint64_t)0 << (b + 1));
+                w = b == 63 ? 0 : mp_reg.pages[i][k] & (~(uint64_t)0 << (b + 1));
             }
         }
     }
@@ -183,40 +126,17 @@ void object_emit_decref(MpObject *o) { event_emit(MP_EV_DECREF, o, 0, 0, o->refc
 
 MpObject *object_new_sized(MpType *type, size_t size, size_t hostsize)
 {
-    size_t pre = type_presize(type);
-    char *block = mem_alloc(size);
-    if (!block)
-        return NULL;
-    MpObject *o = (MpObject *)(block + pre);
-    memset(block, 0, pre + hostsize);
-    o->refcnt = 1;
-    o->type = type;
-    if (type->flags & MP_TF_HEAPTYPE)
-        mp_incref(MP_OBJ(type));
-    reg_add(o);
-    MP_EMIT(MP_EV_ALLOC, o, block, size, 0, 0);
-    if (type->flags & MP_TF_GC)
-        gc_count_alloc();
-    return o;
+    return object_new_inline(type, size, hostsize);
 }
 
 MpObject *object_new(MpType *type, size_t nitems, size_t hostsize)
 {
-    size_t size = type_presize(type) + type->basicsize + nitems * type->itemsize;
-    return object_new_sized(type, size, hostsize);
+    return object_new_inline(type, object_size(type, nitems), hostsize);
 }
 
 void object_free(MpObject *o)
 {
-    MpType *type = o->type;
-    void *block = object_block(o);
-    MP_EMIT(MP_EV_FREE, o, block, mem_usable(block), 0, 0);
-    reg_remove(o);
-    if (type->flags & MP_TF_GC)
-        gc_count_free();
-    mem_free(block);
-    if (type->flags & MP_TF_HEAPTYPE)
-        mp_decref(MP_OBJ(type));
+    object_free_inline(o);
 }
 
 size_t object_block_size(const MpObject *o)
@@ -231,43 +151,30 @@ void object_dealloc(MpObject *o)
 
 /* ---- trashcan ---------------------------------------------------------------- */
 
-static int trash_nesting;
-static MpObject *trash_later;   /* chained through the GC head's prev */
+MpTrash mp_trash;
 
-static void trash_destroy_chain(void)
+void trash_destroy_chain(void)
 {
-    trash_nesting++;
-    while (trash_later) {
-        MpObject *o = trash_later;
-        trash_later = (MpObject *)(void *)mp_gc_head(o)->prev;
+    mp_trash.nesting++;
+    while (mp_trash.later) {
+        MpObject *o = mp_trash.later;
+        mp_trash.later = (MpObject *)(void *)mp_gc_head(o)->prev;
         mp_gc_head(o)->prev = NULL;
         o->type->dealloc(o);
     }
-    trash_nesting--;
+    mp_trash.nesting--;
 }
 
-int trash_begin(MpObject *o)
+void trash_deposit(MpObject *o)
 {
-    if (trash_nesting >= MP_TRASH_DEPTH) {
-        mp_gc_head(o)->prev = (MpGcHead *)(void *)trash_later;
-        trash_later = o;
-        return 0;
-    }
-    trash_nesting++;
-    return 1;
-}
-
-void trash_end(void)
-{
-    trash_nesting--;
-    if (trash_later && trash_nesting <= 0)
-        trash_destroy_chain();
+    mp_gc_head(o)->prev = (MpGcHead *)(void *)mp_trash.later;
+    mp_trash.later = o;
 }
 
 void trash_reset(void)
 {
-    trash_nesting = 0;
-    trash_later = NULL;
+    mp_trash.nesting = 0;
+    mp_trash.later = NULL;
 }
 
 /* ---- generic protocol -------------------------------------------------------- */
@@ -339,8 +246,6 @@ static void static_dealloc(MpObject *o)
     abort();
 }
 
-static void object_plain_dealloc(MpObject *o) { object_free(o); }
-
 static MpObject *none_repr(MpObject *o) { return str_from_cstr("None"); }
 
 /* `type`: its dealloc, traverse and clear live in class.c (only classes,
@@ -355,7 +260,7 @@ MpType MpType_Type = {
 
 MpType MpBaseObject_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "object", .basicsize = 16,
-    .flags = MP_TF_BASETYPE, .dealloc = object_plain_dealloc,
+    .flags = MP_TF_BASETYPE, .dealloc = object_free,   /* owns nothing */
 };
 
 MpType MpNone_Type = {

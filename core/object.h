@@ -194,10 +194,74 @@ size_t object_block_size(const MpObject *o);
 
 /* Marks an object's memory as a live object or not (free lists park
  * objects that are memory but not objects).  Used by check.c and snapshots
- * to enumerate objects. */
-void object_register(MpObject *o);
-void object_unregister(MpObject *o);
-int object_is_live(const MpObject *o);
+ * to enumerate objects.  The registry (object.c) is a bitmap, a bit per 8
+ * bytes of the heap's host reservation in pages made when first used;
+ * marking is inline, as every allocation, free, and free-list push and pop
+ * does it (in WASM a call costs a frame and spills). */
+enum { MP_REG_PAGE_SHIFT = 20, MP_REG_GRAIN_SHIFT = 3,
+       MP_REG_PAGE_WORDS = (1 << (MP_REG_PAGE_SHIFT - MP_REG_GRAIN_SHIFT)) / 64 };
+
+typedef struct MpObjRegistry {
+    uint64_t **pages;          /* NULL: no object in that MiB yet */
+    size_t npages, used;
+    uintptr_t start;           /* the heap's host reservation */
+    size_t size;
+} MpObjRegistry;
+
+extern MpObjRegistry mp_reg;
+
+/* Page and bit of o; 0 if o is outside the heap (or nothing registered). */
+static inline int mp_reg_locate(const MpObject *o, size_t *page, size_t *bit)
+{
+    size_t off = (uintptr_t)o - mp_reg.start;
+    if (off >= mp_reg.size)   /* size is 0 until the registry exists */
+        return 0;
+    *page = off >> MP_REG_PAGE_SHIFT;
+    *bit = (off & ((1u << MP_REG_PAGE_SHIFT) - 1)) >> MP_REG_GRAIN_SHIFT;
+    return 1;
+}
+
+/* The word and mask of o's bit, or NULL if its page has none yet (or o is
+ * outside the heap, or the registry is not made yet). */
+static inline uint64_t *mp_reg_word(const MpObject *o, uint64_t *mask)
+{
+    size_t page, bit;
+    if (!mp_reg_locate(o, &page, &bit) || !mp_reg.pages[page])
+        return NULL;
+    *mask = (uint64_t)1 << (bit & 63);
+    return &mp_reg.pages[page][bit >> 6];
+}
+
+/* Makes the registry and o's page (the first object of a MiB), then
+ * registers o. */
+void object_register_slow(MpObject *o);
+
+static inline void object_register(MpObject *o)
+{
+    uint64_t mask, *w = mp_reg_word(o, &mask);
+    if (__builtin_expect(!w, 0)) {
+        object_register_slow(o);
+        return;
+    }
+    *w |= mask;
+    mp_reg.used++;
+}
+
+static inline void object_unregister(MpObject *o)
+{
+    uint64_t mask, *w = mp_reg_word(o, &mask);
+    if (w && (*w & mask)) {
+        *w &= ~mask;
+        mp_reg.used--;
+    }
+}
+
+static inline int object_is_live(const MpObject *o)
+{
+    uint64_t mask, *w = mp_reg_word(o, &mask);
+    return w && (*w & mask);
+}
+
 size_t object_count(void);            /* live heap objects */
 void object_registry_reset(void);     /* forget all (runtime_fini) */
 /* Visits every live heap object (host order: sort by address if order
@@ -209,9 +273,36 @@ void object_walk(void (*fn)(MpObject *o, void *ctx), void *ctx);
 enum { MP_TRASH_DEPTH = 50 };
 
 /* In a container's dealloc: `if (!trash_begin(o)) return;` at the start and
- * `trash_end();` at the end.  The object must be untracked already. */
-int trash_begin(MpObject *o);
-void trash_end(void);
+ * `trash_end();` at the end.  The object must be untracked already.
+ * Inline, as every container freed passes both (in WASM a call costs a
+ * frame and spills); depositing and the deferred frees are in object.c. */
+typedef struct MpTrash {
+    int nesting;               /* container deallocs running */
+    MpObject *later;           /* deposited, chained through the GC head's prev */
+} MpTrash;
+
+extern MpTrash mp_trash;
+
+void trash_deposit(MpObject *o);
+void trash_destroy_chain(void);
+
+static inline int trash_begin(MpObject *o)
+{
+    if (mp_trash.nesting >= MP_TRASH_DEPTH) {
+        trash_deposit(o);
+        return 0;
+    }
+    mp_trash.nesting++;
+    return 1;
+}
+
+static inline void trash_end(void)
+{
+    mp_trash.nesting--;
+    if (mp_trash.later && mp_trash.nesting <= 0)
+        trash_destroy_chain();
+}
+
 void trash_reset(void);
 
 /* ---- the type of types and of object() ---------------------------------- */

@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "abstract.h"
 #include "class.h"
+#include "objalloc.h"
 
 _Static_assert(sizeof(MpStr) <= 48, "str header fits CPython's ASCII header");
 _Static_assert(sizeof(MpBytes) <= 32, "bytes header fits CPython's");
@@ -62,7 +63,7 @@ static MpObject *str_alloc(int64_t length, uint32_t maxchar)
     uint32_t kind = maxchar < 0x100 ? 1 : maxchar < 0x10000 ? 2 : 4;
     int ascii = maxchar < 0x80;
     size_t host = sizeof(MpStr) + ((size_t)length + 1) * kind;
-    MpStr *s = (MpStr *)object_new_sized(&MpStr_Type, str_cpython_size(length, kind, ascii), host);
+    MpStr *s = (MpStr *)object_new_inline(&MpStr_Type, str_cpython_size(length, kind, ascii), host);
     if (!s)
         return NULL;
     s->length = length;
@@ -377,7 +378,7 @@ static void str_dealloc(MpObject *o)
 {
     if (((MpStr *)o)->attr_key)
         class_cache_invalidate();   /* another name may come to this address */
-    object_free(o);
+    object_free_inline(o);
 }
 
 MpType MpStr_Type = {

@@ -28,13 +28,7 @@ static void weakref_dealloc(MpObject *o)
     object_free(o);
 }
 
-static int weakref_traverse(MpObject *o, MpVisit visit, void *arg)
-{
-    MpWeakref *wr = (MpWeakref *)o;
-    if (wr->callback)
-        return visit(wr->callback, arg);
-    return 0;
-}
+static int weakref_traverse(MpObject *o, MpVisit visit, void *arg) { return weakref_traverse_inline(o, visit, arg); }
 
 static void weakref_tp_clear(MpObject *o)
 {

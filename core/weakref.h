@@ -25,6 +25,16 @@ typedef struct MpWeakref {
 
 extern MpType MpWeakref_Type, MpWeakProxy_Type, MpWeakCallableProxy_Type;
 
+/* The weakref's traverse (its callback; the referent is not a reference),
+ * inline for the collector as lists' and tuples' are. */
+static inline int weakref_traverse_inline(MpObject *o, MpVisit visit, void *arg)
+{
+    MpWeakref *wr = (MpWeakref *)o;
+    if (wr->callback)
+        return visit(wr->callback, arg);
+    return 0;
+}
+
 static inline int weakref_is_proxy(const MpObject *o)
 {
     return o->type == &MpWeakProxy_Type || o->type == &MpWeakCallableProxy_Type;
