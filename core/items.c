@@ -89,6 +89,17 @@ static inline int plain_key(const MpObject *key)
 MpObject *obj_getitem(MpObject *o, MpObject *key)
 {
     MpType *t = o->type;
+    /* a list or tuple at an int index in range first (CPython 3.11's
+     * BINARY_SUBSCR_LIST_INT and _TUPLE_INT): the general path below
+     * comes to the same item */
+    if ((t == &MpList_Type || t == &MpTuple_Type) && key->type == &MpInt_Type) {
+        int64_t n = t == &MpList_Type ? ((MpList *)o)->size : ((MpTuple *)o)->size;
+        int64_t i = int_as_i64(key);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n)
+            return mp_newref(t == &MpList_Type ? ((MpList *)o)->items[i] : ((MpTuple *)o)->items[i]);
+    }
     if (t == &MpDict_Type && plain_key(key)) {
         MpObject *v = dict_getitem(o, key);
         if (v)
