@@ -5,6 +5,7 @@
 #include "gc.h"
 #include "mem.h"
 #include "str.h"
+#include "int.h"
 
 _Static_assert(sizeof(MpDict) <= 48, "dict fits CPython's size");
 
@@ -134,6 +135,8 @@ static inline int64_t key_hash(MpObject *key)
 {
     if (str_check(key) && ((MpStr *)key)->hash != -1)
         return ((MpStr *)key)->hash;
+    if (key->type == &MpInt_Type)
+        return int_hash_i64(int_as_i64(key));
     return object_hash(key);
 }
 
@@ -154,8 +157,11 @@ int64_t lookup_in(DictKeys *k, MpObject *key, int64_t hash, int width, int unico
             if (ek == key)
                 return ix;
             if ((unicode ? ukey_hash(ek) : dk_gentries(k)[ix].hash) == hash) {
-                /* two exact strs compare as str_eq would, without the call */
-                int eq = key_is_str && str_check(ek) ? str_equal(ek, key) : object_eq(ek, key);
+                /* two exact strs or ints compare as their eq would, without
+                 * the call */
+                int eq = key_is_str && str_check(ek) ? str_equal(ek, key)
+                       : key->type == &MpInt_Type && ek->type == &MpInt_Type ? int_as_i64(ek) == int_as_i64(key)
+                       : object_eq(ek, key);
                 if (eq < 0)
                     return -3;
                 if (eq)

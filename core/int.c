@@ -22,17 +22,6 @@ size_t int_cpython_size(int64_t v)
 
 static size_t int_getsizeof(MpObject *o) { return int_cpython_size(int_as_i64(o)); }
 
-int64_t int_hash_i64(int64_t v)
-{
-    /* hash(n) = n mod (2**61 - 1), with the sign of n; -1 becomes -2 */
-    const uint64_t P = ((uint64_t)1 << 61) - 1;
-    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    int64_t h = (int64_t)(m % P);
-    if (v < 0)
-        h = -h;
-    return h == -1 ? -2 : h;
-}
-
 static int64_t int_hash(MpObject *o) { return int_hash_i64(int_as_i64(o)); }
 
 static int int_eq(MpObject *a, MpObject *b)

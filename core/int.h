@@ -40,7 +40,17 @@ static inline int int_check(const MpObject *o)
 }
 MpObject *bool_from(int truth);
 size_t int_cpython_size(int64_t v);
-int64_t int_hash_i64(int64_t v);     /* CPython's hash of an int */
+/* CPython's hash of an int: n mod (2**61 - 1), with the sign of n; -1
+ * becomes -2.  Inline: dicts with int keys hash on every access. */
+static inline int64_t int_hash_i64(int64_t v)
+{
+    const uint64_t P = ((uint64_t)1 << 61) - 1;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int64_t h = (int64_t)(m % P);
+    if (v < 0)
+        h = -h;
+    return h == -1 ? -2 : h;
+}
 void int_init_statics(void);
 
 #endif
