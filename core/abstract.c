@@ -576,7 +576,7 @@ int arg_no_kw(const char *fname, MpObject *kwnames)
     return 0;
 }
 
-int arg_count(const char *fname, int nargs, MpObject *kwnames, int min, int max)
+int arg_count_slow(const char *fname, int nargs, MpObject *kwnames, int min, int max)
 {
     if (arg_no_kw(fname, kwnames) < 0)
         return -1;

@@ -60,7 +60,16 @@ MpObject *obj_call(MpObject *callable, MpObject **args, int nargs, MpObject *kwn
 int obj_callable(MpObject *o);
 
 /* Helpers for C functions taking arguments. */
-int arg_count(const char *fname, int nargs, MpObject *kwnames, int min, int max);
+int arg_count_slow(const char *fname, int nargs, MpObject *kwnames, int min, int max);
+/* 0 if a C function got min..max positional arguments and no keywords,
+ * else -1 with CPython's TypeError.  The good case is inline: every call
+ * of a builtin checks. */
+static inline int arg_count(const char *fname, int nargs, MpObject *kwnames, int min, int max)
+{
+    if (!kwnames && nargs >= min && nargs <= max)
+        return 0;
+    return arg_count_slow(fname, nargs, kwnames, min, max);
+}
 /* Value of keyword `name` (borrowed) or NULL. */
 MpObject *arg_kw(MpObject **args, int nargs, MpObject *kwnames, const char *name);
 int arg_no_kw(const char *fname, MpObject *kwnames);
