@@ -42,6 +42,20 @@ MpObject *obj_call_method(MpObject *o, const char *name, MpObject **args, int na
 MpObject *obj_binop(MpObject *a, MpObject *b, AstOp op);
 MpObject *obj_inplace(MpObject *a, MpObject *b, AstOp op);
 MpObject *obj_unary(MpObject *a, AstOp op);
+/* Whether a three-way comparison c (<0, 0, >0) satisfies op, one of
+ * OPK_Eq..OPK_GtE (0 for any other op). */
+static inline int cmp_result(int c, AstOp op)
+{
+    switch (op) {
+    case OPK_Eq: return c == 0;
+    case OPK_NotEq: return c != 0;
+    case OPK_Lt: return c < 0;
+    case OPK_LtE: return c <= 0;
+    case OPK_Gt: return c > 0;
+    case OPK_GtE: return c >= 0;
+    default: return 0;
+    }
+}
 MpObject *obj_compare(MpObject *a, MpObject *b, AstOp op);   /* Eq..GtE, In, NotIn, Is, IsNot */
 int obj_compare_bool(MpObject *a, MpObject *b, AstOp op);   /* 1, 0, -1 */
 int obj_contains(MpObject *container, MpObject *item);       /* 1, 0, -1 */

@@ -40,6 +40,15 @@ static inline int int_check(const MpObject *o)
 }
 MpObject *bool_from(int truth);
 size_t int_cpython_size(int64_t v);
+/* a // b, rounded toward minus infinity (b != 0, not INT64_MIN // -1). */
+static inline int64_t int_floordiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
 /* CPython's hash of an int: n mod (2**61 - 1), with the sign of n; -1
  * becomes -2.  Inline: dicts with int keys hash on every access. */
 static inline int64_t int_hash_i64(int64_t v)

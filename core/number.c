@@ -47,14 +47,6 @@ static MpObject *overflow(void)
     return NULL;
 }
 
-static int64_t floordiv_i(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        q--;
-    return q;
-}
-
 static MpObject *int_pow(int64_t a, int64_t b)
 {
     if (b < 0) {
@@ -94,7 +86,7 @@ static MpObject *int_binop(int64_t a, int64_t b, AstOp op)
             return NULL;
         }
         if (a == INT64_MIN && b == -1) return overflow();
-        r = floordiv_i(a, b);
+        r = int_floordiv(a, b);
         return int_from_i64(op == OPK_FloorDiv ? r : a - r * b);
     case OPK_Pow: return int_pow(a, b);
     case OPK_LShift:
@@ -420,19 +412,6 @@ MpObject *obj_unary(MpObject *a, AstOp op)
 }
 
 /* ---- comparisons ----------------------------------------------------------------------------- */
-
-static int cmp_result(int c, AstOp op)
-{
-    switch (op) {
-    case OPK_Eq: return c == 0;
-    case OPK_NotEq: return c != 0;
-    case OPK_Lt: return c < 0;
-    case OPK_LtE: return c <= 0;
-    case OPK_Gt: return c > 0;
-    case OPK_GtE: return c >= 0;
-    default: return 0;
-    }
-}
 
 static AstOp swapped(AstOp op)
 {
