@@ -49,6 +49,18 @@ static inline int64_t int_floordiv(int64_t a, int64_t b)
     return q;
 }
 
+/* a % b with the sign of b, as Python's (b != 0); computed from C's
+ * remainder, as a - (a // b) * b can overflow (-2**63 % 7). */
+static inline int64_t int_floormod(int64_t a, int64_t b)
+{
+    if (b == -1)
+        return 0;   /* INT64_MIN % -1 traps in C */
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0)))
+        r += b;
+    return r;
+}
+
 /* CPython's hash of an int: n mod (2**61 - 1), with the sign of n; -1
  * becomes -2.  Inline: dicts with int keys hash on every access. */
 static inline int64_t int_hash_i64(int64_t v)

@@ -85,9 +85,9 @@ static MpObject *int_binop(int64_t a, int64_t b, AstOp op)
                                                             : "integer division or modulo by zero");
             return NULL;
         }
+        if (op == OPK_Mod) return int_from_i64(int_floormod(a, b));
         if (a == INT64_MIN && b == -1) return overflow();
-        r = int_floordiv(a, b);
-        return int_from_i64(op == OPK_FloorDiv ? r : a - r * b);
+        return int_from_i64(int_floordiv(a, b));
     case OPK_Pow: return int_pow(a, b);
     case OPK_LShift:
         if (b < 0) { err_set(&MpExc_ValueError, "negative shift count"); return NULL; }

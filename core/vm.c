@@ -398,8 +398,7 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     case OPK_Mod: {
         if (b == 0 || (a == INT64_MIN && b == -1))
             return MP_NOTIMPL;   /* the general path raises */
-        int64_t q = int_floordiv(a, b);
-        r = op == OPK_FloorDiv ? q : a - q * b;
+        r = op == OPK_FloorDiv ? int_floordiv(a, b) : int_floormod(a, b);
         break;
     }
     default:
