@@ -12,12 +12,6 @@
 
 /* ---- list, tuple, str iterators ------------------------------------------------ */
 
-typedef struct MpSeqIter {
-    MpObject ob;
-    int64_t index;
-    MpObject *seq;     /* NULL once exhausted */
-} MpSeqIter;
-
 static int seqiter_traverse(MpObject *o, MpVisit visit, void *arg)
 {
     MpSeqIter *it = (MpSeqIter *)o;
@@ -35,6 +29,9 @@ static void seqiter_dealloc(MpObject *o)
 
 static MpObject *iter_self(MpObject *o) { return mp_newref(o); }
 
+static MpObject *listiter_next(MpObject *o) { return listiter_next_inline(o); }
+
+/* tuple, str and bytes iterators */
 static MpObject *seqiter_next(MpObject *o)
 {
     MpSeqIter *it = (MpSeqIter *)o;
@@ -42,10 +39,7 @@ static MpObject *seqiter_next(MpObject *o)
     if (!s)
         return NULL;
     MpObject *r = NULL;
-    if (s->type == &MpList_Type) {
-        if (it->index < list_size(s))
-            r = mp_newref(list_getitem(s, it->index));
-    } else if (s->type == &MpTuple_Type) {
+    if (s->type == &MpTuple_Type) {
         if (it->index < tuple_size(s))
             r = mp_newref(tuple_item(s, it->index));
     } else if (s->type == &MpBytes_Type) {
@@ -67,15 +61,15 @@ static MpObject *seqiter_next(MpObject *o)
     return NULL;
 }
 
-#define SEQITER_TYPE(var, pyname) \
+#define SEQITER_TYPE(var, pyname, next) \
     MpType var = { .ob = MP_STATIC_TYPE_HEAD, .name = pyname, .basicsize = 32, \
         .flags = MP_TF_GC, .dealloc = seqiter_dealloc, .traverse = seqiter_traverse, \
-        .clear = seqiter_clear, .iter = iter_self, .iternext = seqiter_next }
+        .clear = seqiter_clear, .iter = iter_self, .iternext = next }
 
-SEQITER_TYPE(MpListIter_Type, "list_iterator");
-SEQITER_TYPE(MpTupleIter_Type, "tuple_iterator");
-SEQITER_TYPE(MpStrIter_Type, "str_ascii_iterator");
-SEQITER_TYPE(MpBytesIter_Type, "bytes_iterator");
+SEQITER_TYPE(MpListIter_Type, "list_iterator", listiter_next);
+SEQITER_TYPE(MpTupleIter_Type, "tuple_iterator", seqiter_next);
+SEQITER_TYPE(MpStrIter_Type, "str_ascii_iterator", seqiter_next);
+SEQITER_TYPE(MpBytesIter_Type, "bytes_iterator", seqiter_next);
 
 MpObject *seqiter_new(MpObject *seq)
 {
@@ -219,21 +213,7 @@ MpObject *range_construct(MpType *t, MpObject **args, int nargs, MpObject *kwnam
     return range_new(v[0], v[1], v[2]);
 }
 
-typedef struct MpRangeIter {
-    MpObject ob;
-    int64_t next, step, left;
-} MpRangeIter;
-
-static MpObject *rangeiter_next(MpObject *o)
-{
-    MpRangeIter *it = (MpRangeIter *)o;
-    if (it->left <= 0)
-        return NULL;
-    it->left--;
-    int64_t v = it->next;
-    it->next += it->step;
-    return int_from_i64(v);
-}
+static MpObject *rangeiter_next(MpObject *o) { return rangeiter_next_inline(o); }
 
 MpType MpRangeIter_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "range_iterator", .basicsize = 48,

@@ -8,6 +8,8 @@
 #define MP_ITER_H
 
 #include "object.h"
+#include "int.h"
+#include "list.h"
 
 typedef struct MpSlice {
     MpObject ob;
@@ -18,6 +20,19 @@ typedef struct MpRange {
     MpObject ob;
     int64_t start, stop, step, len;
 } MpRange;
+
+/* A list, tuple, str or bytes iterator; a list iterator's seq is an exact
+ * list (seqiter_new picks the type by the sequence's). */
+typedef struct MpSeqIter {
+    MpObject ob;
+    int64_t index;
+    MpObject *seq;     /* NULL once exhausted */
+} MpSeqIter;
+
+typedef struct MpRangeIter {
+    MpObject ob;
+    int64_t next, step, left;
+} MpRangeIter;
 
 extern MpType MpListIter_Type, MpTupleIter_Type, MpStrIter_Type, MpBytesIter_Type, MpSetIter_Type,
               MpRange_Type, MpRangeIter_Type, MpSlice_Type, MpCallIter_Type;
@@ -34,5 +49,29 @@ int slice_indices(MpObject *slice, int64_t len, int64_t *start, int64_t *stop,
                   int64_t *step, int64_t *count);
 /* range() itself (its constructor). */
 MpObject *range_construct(MpType *t, MpObject **args, int nargs, MpObject *kwnames);
+
+/* The iternext of range and list iterators, inline: FOR_ITER calls these
+ * directly instead of through the type's slot (an indirect call, which in
+ * WASM also spills everything the eval loop holds). */
+static inline MpObject *rangeiter_next_inline(MpObject *o)
+{
+    MpRangeIter *it = (MpRangeIter *)o;
+    if (it->left <= 0)
+        return NULL;
+    it->left--;
+    int64_t v = it->next;
+    it->next += it->step;
+    return int_from_i64(v);
+}
+
+static inline MpObject *listiter_next_inline(MpObject *o)
+{
+    MpSeqIter *it = (MpSeqIter *)o;
+    MpObject *s = it->seq;
+    if (s && it->index < list_size(s))
+        return mp_newref(list_getitem(s, it->index++));
+    MP_CLEAR(it->seq);
+    return NULL;
+}
 
 #endif

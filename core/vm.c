@@ -1105,7 +1105,9 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             v = TOP();
             /* the iterator's own iternext when its type has one, as obj_next
              * would find first */
-            r = v->type->iternext ? v->type->iternext(v) : obj_next(v);
+            r = v->type == &MpRangeIter_Type ? rangeiter_next_inline(v)
+              : v->type == &MpListIter_Type ? listiter_next_inline(v)
+              : v->type->iternext ? v->type->iternext(v) : obj_next(v);
             if (r) {
                 PUSH(r);
             } else {
