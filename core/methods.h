@@ -34,11 +34,20 @@ extern const MpMethodDef frozenset_methods[];
 /* str.format (strformat.c), listed in str_methods. */
 MpObject *str_method_format(MpObject *self, MpObject **args, int nargs, MpObject *kwnames);
 
-/* Each returns 0, or -1 with TypeError set. */
-int meth_noargs(const char *qual, int nargs, MpObject *kwnames);
-int meth_one(const char *qual, int nargs, MpObject *kwnames);
-int meth_range(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max);
-int meth_tuple(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max);
+/* Each returns 0, or -1 with TypeError set.  The good case (the count in
+ * range, no keywords) is inline, below: every call of a method checks, and
+ * in WASM a call costs a frame and the spill of what the caller holds.
+ * The *_slow functions check again and raise. */
+static inline int meth_noargs(const char *qual, int nargs, MpObject *kwnames);
+static inline int meth_one(const char *qual, int nargs, MpObject *kwnames);
+static inline int meth_range(const char *qual, const char *name, int nargs, MpObject *kwnames,
+                             int min, int max);
+static inline int meth_tuple(const char *qual, const char *name, int nargs, MpObject *kwnames,
+                             int min, int max);
+int meth_noargs_slow(const char *qual, int nargs, MpObject *kwnames);
+int meth_one_slow(const char *qual, int nargs, MpObject *kwnames);
+int meth_range_slow(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max);
+int meth_tuple_slow(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max);
 /* Fills out[0..n) (borrowed, NULL when not given) from positional values
  * then keywords named names[0..n). */
 int meth_kw(const char *name, MpObject **args, int nargs, MpObject *kwnames,
@@ -54,5 +63,29 @@ int meth_slice_bound(MpObject *o, int none_ok, int64_t len, int64_t *out);
 
 #include "tuple.h"
 static inline int meth_nkw(MpObject *kwnames) { return kwnames ? (int)tuple_size(kwnames) : 0; }
+
+/* nargs in min..max and no keywords */
+static inline int meth_args_ok(int nargs, MpObject *kwnames, int min, int max)
+{
+    return nargs >= min && nargs <= max && !meth_nkw(kwnames);
+}
+static inline int meth_noargs(const char *qual, int nargs, MpObject *kwnames)
+{
+    return meth_args_ok(nargs, kwnames, 0, 0) ? 0 : meth_noargs_slow(qual, nargs, kwnames);
+}
+static inline int meth_one(const char *qual, int nargs, MpObject *kwnames)
+{
+    return meth_args_ok(nargs, kwnames, 1, 1) ? 0 : meth_one_slow(qual, nargs, kwnames);
+}
+static inline int meth_range(const char *qual, const char *name, int nargs, MpObject *kwnames,
+                             int min, int max)
+{
+    return meth_args_ok(nargs, kwnames, min, max) ? 0 : meth_range_slow(qual, name, nargs, kwnames, min, max);
+}
+static inline int meth_tuple(const char *qual, const char *name, int nargs, MpObject *kwnames,
+                             int min, int max)
+{
+    return meth_args_ok(nargs, kwnames, min, max) ? 0 : meth_tuple_slow(qual, name, nargs, kwnames, min, max);
+}
 
 #endif

@@ -14,7 +14,7 @@ static int no_kw(const char *qual, MpObject *kwnames)
     return -1;
 }
 
-int meth_noargs(const char *qual, int nargs, MpObject *kwnames)
+int meth_noargs_slow(const char *qual, int nargs, MpObject *kwnames)
 {
     if (no_kw(qual, kwnames) < 0)
         return -1;
@@ -24,7 +24,7 @@ int meth_noargs(const char *qual, int nargs, MpObject *kwnames)
     return -1;
 }
 
-int meth_one(const char *qual, int nargs, MpObject *kwnames)
+int meth_one_slow(const char *qual, int nargs, MpObject *kwnames)
 {
     if (no_kw(qual, kwnames) < 0)
         return -1;
@@ -34,7 +34,7 @@ int meth_one(const char *qual, int nargs, MpObject *kwnames)
     return -1;
 }
 
-int meth_range(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max)
+int meth_range_slow(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max)
 {
     if (no_kw(qual, kwnames) < 0)
         return -1;
@@ -52,7 +52,7 @@ int meth_range(const char *qual, const char *name, int nargs, MpObject *kwnames,
     return -1;
 }
 
-int meth_tuple(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max)
+int meth_tuple_slow(const char *qual, const char *name, int nargs, MpObject *kwnames, int min, int max)
 {
     if (no_kw(qual, kwnames) < 0)
         return -1;
