@@ -10,6 +10,7 @@
 #include "func.h"
 #include "gc.h"
 #include "mem.h"
+#include "memops.h"
 #include "region.h"
 #include "str.h"
 #include "tuple.h"
@@ -632,7 +633,7 @@ static MpValues *values_new(MpObject *owner)
     MpValues *v = mem_alloc(MP_VALUES_SIZE);
     if (!v)
         return NULL;
-    memset(v, 0, sizeof *v);
+    mem_zero(v, sizeof *v);
     MP_EMIT(MP_EV_BUF_ALLOC, owner, v, MP_VALUES_SIZE, 0, 0);
     return v;
 }

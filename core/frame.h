@@ -14,6 +14,7 @@
 
 #include "object.h"
 #include "datastack.h"
+#include "memops.h"
 #include "err.h"
 
 enum {
@@ -88,8 +89,7 @@ static inline __attribute__((always_inline)) MpFrame *frame_push(MpObject *func,
     /* the locals start empty; value-stack slots are written by each push
      * before stacktop covers them (as in CPython, which clears only the
      * locals) */
-    for (int i = 0; i < nlocalsplus; i++)
-        f->localsplus[i] = NULL;
+    mem_zero(f->localsplus, (size_t)nlocalsplus * sizeof(MpObject *));
     f->func = func ? mp_newref(func) : NULL;
     f->globals = globals ? mp_newref(globals) : NULL;
     f->code = code ? mp_newref(code) : NULL;

@@ -4,6 +4,7 @@
 #include "err.h"
 #include "gc.h"
 #include "mem.h"
+#include "memops.h"
 #include "str.h"
 
 _Static_assert(sizeof(MpList) <= 40, "list fits CPython's size");
@@ -105,7 +106,7 @@ MpObject *list_new(int64_t n)
             mp_decref(MP_OBJ(l));
             return NULL;
         }
-        memset(l->items, 0, (size_t)n * sizeof(MpObject *));
+        mem_zero(l->items, (size_t)n * sizeof(MpObject *));
         l->size = l->allocated = n;
     }
     gc_track(MP_OBJ(l));

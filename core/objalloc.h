@@ -16,6 +16,7 @@
 #include "object.h"
 #include "mem.h"
 #include "gc.h"
+#include "memops.h"
 
 static inline MpObject *object_new_inline(MpType *type, size_t size, size_t hostsize)
 {
@@ -28,8 +29,8 @@ static inline MpObject *object_new_inline(MpType *type, size_t size, size_t host
      * (one variable fill became `rep stos` under gcc, slower than the call
      * it replaced), and most types have no pre-header */
     if (pre)
-        memset(block, 0, pre);
-    memset(o, 0, hostsize);
+        mem_zero(block, pre);
+    mem_zero(o, hostsize);
     o->refcnt = 1;
     o->type = type;
     if (type->flags & MP_TF_HEAPTYPE)

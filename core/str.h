@@ -15,6 +15,7 @@
 
 #include <string.h>
 #include "object.h"
+#include "memops.h"
 
 typedef struct MpStr {
     MpObject ob;
@@ -38,25 +39,6 @@ extern MpType MpStr_Type, MpBytes_Type;
 static inline int str_check(const MpObject *o) { return o->type == &MpStr_Type; }
 static inline const uint8_t *str_data(const MpObject *o) { return (const uint8_t *)((const MpStr *)o + 1); }
 static inline int64_t str_len(const MpObject *o) { return ((const MpStr *)o)->length; }
-/* n bytes at a and b are equal: eight at a time.  Dict lookups compare
- * equal keys that are different objects this way; in WASM libc's memcmp
- * is a call to a byte loop. */
-static inline int mem_equal(const void *a, const void *b, size_t n)
-{
-    const uint8_t *p = a, *q = b;
-    for (; n >= 8; n -= 8, p += 8, q += 8) {
-        uint64_t x, y;
-        memcpy(&x, p, 8);
-        memcpy(&y, q, 8);
-        if (x != y)
-            return 0;
-    }
-    for (; n; n--)
-        if (*p++ != *q++)
-            return 0;
-    return 1;
-}
-
 /* Two strs hold the same text (strs are stored in their narrowest kind). */
 static inline int str_equal(const MpObject *a, const MpObject *b)
 {

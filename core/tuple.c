@@ -6,6 +6,7 @@
 #include "err.h"
 #include "gc.h"
 #include "mem.h"
+#include "memops.h"
 #include "str.h"
 
 _Static_assert(sizeof(MpTuple) <= 24, "tuple header fits CPython's");
@@ -44,7 +45,7 @@ MpObject *tuple_new(int64_t n)
             return NULL;
     }
     t->size = n;
-    memset(t->items, 0, (size_t)n * sizeof(MpObject *));
+    mem_zero(t->items, (size_t)n * sizeof(MpObject *));
     gc_track(MP_OBJ(t));
     return MP_OBJ(t);
 }
