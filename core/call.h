@@ -28,6 +28,9 @@ enum { MP_BUILTIN_SIZE = 56 };
 
 extern MpType MpBuiltin_Type;
 
+/* The function behind builtins.len (the interpreter recognises it). */
+MpObject *builtin_len(MpObject *self, MpObject **args, int nargs, MpObject *kwnames);
+
 /* A new heap builtin function object (e.g. a bound C method). */
 MpObject *builtin_new(const char *name, MpCFunc fn, MpObject *self);
 

@@ -156,7 +156,7 @@ MpObject *builtin_print(MpObject *self, MpObject **args, int nargs, MpObject *kw
 
 #define ONE(fname) if (arg_count(fname, nargs, kwnames, 1, 1) < 0) return NULL
 
-static MpObject *bi_len(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
+MpObject *builtin_len(MpObject *s, MpObject **args, int nargs, MpObject *kwnames)
 {
     ONE("len");
     int64_t n = obj_len(args[0]);
@@ -727,7 +727,7 @@ static MpObject *bi_globals(MpObject *s, MpObject **args, int nargs, MpObject *k
 }
 
 static const MpMethodDef builtin_functions[] = {
-    { "print", builtin_print, 0 }, { "len", bi_len, 0 }, { "id", bi_id, 0 }, { "repr", bi_repr, 0 },
+    { "print", builtin_print, 0 }, { "len", builtin_len, 0 }, { "id", bi_id, 0 }, { "repr", bi_repr, 0 },
     { "hash", bi_hash, 0 }, { "callable", bi_callable, 0 }, { "isinstance", bi_isinstance, 0 },
     { "issubclass", bi_issubclass, 0 }, { "abs", bi_abs, 0 }, { "min", bi_min, 0 },
     { "max", bi_max, 0 }, { "sum", bi_sum, 0 }, { "sorted", bi_sorted, 0 }, { "any", bi_any, 0 },

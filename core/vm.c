@@ -407,6 +407,26 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     return int_from_i64(r);
 }
 
+/* len(x) and str(x), one positional argument: CPython 3.11 specialises
+ * both calls (PRECALL_NO_KW_LEN, PRECALL_NO_KW_STR_1) to the builtin's own
+ * work, without the layers of a call (obj_call, the builtin or the type's
+ * constructor, its argument check) — in WASM a frame and a spill each. */
+static inline int is_len_or_str(MpObject *callable)
+{
+    return callable == MP_OBJ(&MpStr_Type)
+        || (callable->type == &MpBuiltin_Type && ((MpBuiltin *)callable)->kwfn == builtin_len);
+}
+
+static __attribute__((noinline)) MpObject *call_len_or_str(MpObject *callable, MpObject *arg)
+{
+    if (callable == MP_OBJ(&MpStr_Type))
+        return obj_str(arg);
+    MpType *t = arg->type;
+    int64_t n = t == &MpList_Type ? list_size(arg) : t == &MpTuple_Type ? tuple_size(arg)
+              : t == &MpStr_Type ? str_len(arg) : t == &MpDict_Type ? dict_size(arg) : obj_len(arg);
+    return n < 0 ? NULL : int_from_i64(n);
+}
+
 /* The instructions a loop rarely runs (deletions, displays of sets, dicts
  * and strings, unpacking into calls, functions and classes being made,
  * exceptions, with, imports, yield from), out of eval_loop: the loop stays
@@ -1154,7 +1174,8 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 co = (MpCode *)f->code;
                 break;
             }
-            r = obj_call(callable, args, nargs, kw);
+            r = nargs == 1 && !kw && is_len_or_str(callable) ? call_len_or_str(callable, args[0])
+              : obj_call(callable, args, nargs, kw);
             for (int i = 0; i < n + 2; i++)
                 DROP();
             if (!r)
