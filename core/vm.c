@@ -455,12 +455,6 @@ static __attribute__((noinline)) int eval_rare(MpFrame *f, MpInstr in)
             mp_xdecref(f->localsplus[arg]);
             f->localsplus[arg] = v;
             break;
-        case OP_COPY_FREE_VARS: {
-            MpObject *closure = ((MpFunction *)f->func)->closure;
-            for (int i = 0; i < arg; i++)
-                f->localsplus[co->nlocalsplus - arg + i] = mp_newref(tuple_item(closure, i));
-            break;
-        }
         case OP_LOAD_CLOSURE:
             PUSH(mp_newref(f->localsplus[arg]));
             break;
@@ -929,6 +923,12 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             f->localsplus[f->stacktop] = NULL;
             mp_xdecref(v);
             break;
+        case OP_COPY_FREE_VARS: {   /* every call of a closure starts with it */
+            MpObject *closure = ((MpFunction *)f->func)->closure;
+            for (int i = 0; i < arg; i++)
+                f->localsplus[co->nlocalsplus - arg + i] = mp_newref(tuple_item(closure, i));
+            break;
+        }
         case OP_LOAD_DEREF:
         case OP_LOAD_CLASSDEREF:
             if (instr_op(in) == OP_LOAD_CLASSDEREF && f->locals) {
