@@ -407,6 +407,25 @@ static void cache_fill(MpNameCache *c, MpDict *d, int64_t ix, MpDict *globals)
     }
 }
 
+/* The entry of key in globals that c held before the key set changed
+ * (another name added or removed), when that entry of the current table
+ * still holds key; else -1.  Only the address is compared until it is
+ * known to be in the current table.  Module code that deletes or makes a
+ * name each time round a loop changes the key set every time, and each
+ * name it then reads or stores would be looked up again. */
+static int64_t cache_entry_left(const MpNameCache *c, MpDict *globals, MpObject *key)
+{
+    DictKeys *k = globals->keys;
+    if (!c->slot || c->builtins_version != 0 || !k)
+        return -1;
+    uintptr_t first = (uintptr_t)dict_entry_value(k, 0), s = (uintptr_t)c->slot;
+    uintptr_t stride = k->unicode ? sizeof(DictUEntry) : sizeof(DictEntry);
+    if (s < first || (s - first) % stride || (s - first) / stride >= (uintptr_t)k->nentries)
+        return -1;
+    int64_t ix = (int64_t)((s - first) / stride);
+    return *dict_entry_key(k, ix) == key ? ix : -1;
+}
+
 /* The entry index of key in d, IX_EMPTY, or -3 on error. */
 static int64_t find(MpDict *d, MpObject *key)
 {
@@ -418,7 +437,9 @@ static int64_t find(MpDict *d, MpObject *key)
 
 MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
 {
-    int64_t ix = find((MpDict *)globals, key);
+    int64_t ix = cache_entry_left(c, (MpDict *)globals, key);
+    if (ix < 0)
+        ix = find((MpDict *)globals, key);
     if (ix >= 0) {
         cache_fill(c, (MpDict *)globals, ix, NULL);
         return *dict_entry_value(((MpDict *)globals)->keys, ix);
@@ -434,6 +455,9 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
 
 int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
+    int64_t left = cache_entry_left(c, (MpDict *)globals, key);
+    if (left >= 0)
+        cache_fill(c, (MpDict *)globals, left, NULL);
     if (!(c->builtins_version == 0 && dict_cache_holds(c, globals))) {
         if (dict_setitem(globals, key, value) < 0)
             return -1;
