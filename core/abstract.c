@@ -203,6 +203,10 @@ MpObject *obj_str(MpObject *o)
 {
     if (str_check(o))
         return mp_newref(o);
+    /* an int's or a float's str is its repr, and neither type has dunders
+     * to look up: str(i) in a loop, without the two look-ups' calls */
+    if (o->type == &MpInt_Type || o->type == &MpFloat_Type)
+        return object_repr(o);
     int missing;
     MpObject *r = text_dunder(o, "__str__", &missing);
     if (!missing)
