@@ -391,7 +391,11 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
             return MP_NOTIMPL;
         break;
     case OPK_Mult:
-        if (__builtin_mul_overflow(a, b, &r))
+        /* factors of 32 bits cannot overflow 64: in WASM the checked
+         * multiply is a call to compiler-rt's 128-bit __multi3 */
+        if (a == (int32_t)a && b == (int32_t)b)
+            r = a * b;
+        else if (__builtin_mul_overflow(a, b, &r))
             return MP_NOTIMPL;
         break;
     case OPK_FloorDiv:
