@@ -317,6 +317,8 @@ static void add_traceback(MpFrame *f)
 #define TOP() (f->localsplus[f->stacktop - 1])
 #define PEEK(n) (f->localsplus[f->stacktop - (n)])
 #define DROP() do { MpObject *d_ = POP(); f->localsplus[f->stacktop] = NULL; mp_xdecref(d_); } while (0)
+/* The two operands on top replaced by the result r (released after r is made). */
+#define REPLACE2(r) do { DROP(); DROP(); PUSH(r); } while (0)
 
 static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc);
 
@@ -1042,9 +1044,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                   : obj_compare(v, w, (AstOp)arg);
             if (!r)
                 goto error;
-            DROP();
-            DROP();
-            PUSH(r);
+            REPLACE2(r);
             break;
         case OP_UNARY_OP:
             r = obj_unary(TOP(), (AstOp)arg);
@@ -1057,9 +1057,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             r = obj_getitem(PEEK(2), TOP());
             if (!r)
                 goto error;
-            DROP();
-            DROP();
-            PUSH(r);
+            REPLACE2(r);
             break;
         case OP_STORE_SUBSCR: {
             int rc = obj_setitem(PEEK(2), TOP(), PEEK(3));
