@@ -52,6 +52,8 @@ test-sanitize:
 	$(MAKE) test-unit test-syntax NATIVE=$(OUT)/sanitize CC=clang OPT="$(SANITIZE)"
 	$(OUT)/sanitize/memplay layout > /dev/null
 	$(OUT)/sanitize/memplay layout --json > /dev/null
+	# a second runtime in the same process, after the first shut down
+	$(OUT)/sanitize/memplay bench tests/snippets/basics/augmented.py --warmup tests/bench/warmup.py > /dev/null
 	python3 tests/snippets/run.py --memplay $(OUT)/sanitize/memplay --arg --check-heap
 	# ASan's stack frames are several times larger: 1,000 levels of Python
 	# recursion through C (a __repr__ calling repr) need more than 8 MiB

@@ -49,13 +49,14 @@
 
 static int usage(FILE *out)
 {
-    fputs("usage: memplay run FILE [--check-heap] [settings] | bench FILE [settings] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
+    fputs("usage: memplay run FILE [--check-heap] [settings] | bench FILE [--warmup FILE2] [settings] | sizes | check | layout | tokens FILE | ast FILE | symtable FILE | --help | --version\n"
           "  run     run a Python snippet as python3 would (- reads standard input);\n"
           "          --check-heap runs the heap checker before every new line;\n"
           "          settings: --heap-limit N[K|M|G] --step-cap N --gc-threshold A[,B[,C]]\n"
           "          --no-gc --no-pymalloc\n"
-          "  bench   FILE [settings]: run as `run` does (the snippet's output on stdout), then\n"
-          "          print {\"file\": FILE, \"seconds\": wall time of the run} on stderr\n"
+          "  bench   FILE [--warmup FILE2] [settings]: run as `run` does (the snippet's output on\n"
+          "          stdout), then print {\"file\": FILE, \"seconds\": wall time of the run} on stderr;\n"
+          "          --warmup first runs FILE2 untimed in the same process, its output discarded\n"
           "  steps   run FILE counting steps: prints the number of steps, then of line steps\n"
           "          (--snapshot-every-step: take a snapshot at each step; --pause-every N:\n"
           "          pause and continue the run as the page's engine does; both are tests);\n"
@@ -508,15 +509,46 @@ static double wall_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static void discard_writer(int stream, const char *text, size_t len) { }
+
+/* bench --warmup: runs the file at path on a runtime of its own, untimed,
+ * its output discarded; 0, or 2 with a message (unreadable, or the
+ * snippet failed).  Under node the engine's WASM functions run in V8's
+ * baseline code until its optimizing compiler has compiled them (in the
+ * background, once they have run a while); a warm-up lets the timed run
+ * measure the steady state, as benchmarks of JIT-compiled code do. */
+static int warm_up(const char *path, const MpSettings *settings)
+{
+    size_t len;
+    char *src = read_source(path, &len);
+    if (!src) {
+        fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    RunOptions opts = { 0 };
+    int status = 2;
+    if (runtime_init(settings) == 0) {
+        err_set_writer(discard_writer);
+        status = run_snippet(src, len, &opts);
+        runtime_fini();
+    }
+    free(src);
+    if (status != 0)
+        fprintf(stderr, "memplay: the warm-up %s did not run to the end (status %d)\n", path, status);
+    return status ? 2 : 0;
+}
+
 /* run, or bench: the same run with its wall time (from parsing to the end
  * of shutdown, runtime start-up excluded) on stderr as JSON. */
 static int cmd_run(int argc, char **argv, int bench)
 {
-    const char *path = NULL;
+    const char *path = NULL, *warmup = NULL;
     RunOptions opts = { 0 };
     MpSettings settings = runtime_default_settings();
     for (int i = 2; i < argc; i++) {
-        if (!bench && !strcmp(argv[i], "--check-heap"))
+        if (bench && !strcmp(argv[i], "--warmup") && i + 1 < argc)
+            warmup = argv[++i];
+        else if (!bench && !strcmp(argv[i], "--check-heap"))
             opts.check_heap = 1;
         else if (argv[i][0] == '-' && argv[i][1] == '-') {
             if (parse_setting(&settings, argc, argv, &i) != 0)
@@ -532,6 +564,10 @@ static int cmd_run(int argc, char **argv, int bench)
     char *src = read_source(path, &len);
     if (!src) {
         fprintf(stderr, "memplay: cannot read %s\n", path);
+        return 2;
+    }
+    if (warmup && warm_up(warmup, &settings) != 0) {
+        free(src);
         return 2;
     }
     if (runtime_init(&settings) != 0) {

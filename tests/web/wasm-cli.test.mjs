@@ -2,10 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8' });
 const native = (...args) => run('build/out/native/memplay', args);
 const wasm = (...args) => run('node', ['build/out/wasm/cli.mjs', ...args]);
+const failing = join(mkdtempSync(join(tmpdir(), 'memplay-cli-')), 'failing.py');
 
 for (const args of [['sizes'], ['check'], ['layout'], ['tokens', 'tests/lexer/cases/basics.py'],
   ['tokens', 'tests/lexer/cases/unicode.py'], ['ast', 'tests/parser/cases/statements.py'],
@@ -39,4 +43,22 @@ test('memplay sizes: 32 classes of 16 B steps, blocks per 16 KiB pool after its 
       [String(i), `${size - 15}..${size}`, String(size), String(Math.floor((16384 - 48) / size))]);
   });
   assert.deepEqual(rows[31], ['31', '497..512', '512', '31']);
+});
+
+test('memplay bench --warmup: the timed run\'s output alone, its time on stderr; a warm-up that fails is an error', () => {
+  const snippet = 'tests/snippets/basics/augmented.py';
+  const expected = readFileSync(snippet.replace(/\.py$/, '.out'), 'utf8');
+  writeFileSync(failing, 'print("not shown")\nraise ValueError("warm-up")\n');
+  for (const tool of [native, wasm]) {
+    const ok = tool('bench', snippet, '--warmup', 'tests/bench/warmup.py');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(ok.stdout, expected);
+    const timing = JSON.parse(ok.stderr.trim());
+    assert.equal(timing.file, snippet);
+    assert.ok(timing.seconds > 0);
+    const bad = tool('bench', snippet, '--warmup', failing);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+    assert.equal(bad.stderr, `memplay: the warm-up ${failing} did not run to the end (status 1)\n`);
+  }
 });
