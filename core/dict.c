@@ -291,7 +291,7 @@ int dict_setitem(MpObject *o, MpObject *key, MpObject *value)
     }
     k->nentries++;
     k->usable--;
-    k->version = 0;   /* a new key: name caches of this table are stale */
+    k->keyset_version = 0;   /* a new key: it may shadow a cached builtin */
     d->used++;
     d->version++;
     return 0;
@@ -369,7 +369,8 @@ int dict_delitem(MpObject *o, MpObject *key)
         i = (i * 5 + perturb + 1) & mask;
     }
     set_index(k, (int64_t)i, IX_DUMMY);
-    k->version = 0;
+    /* the entry stays, emptied: the name caches that point at its value
+     * see NULL and look again, the others stay valid */
     MpObject *old_key = *dict_entry_key(k, ix), *old_value = *dict_entry_value(k, ix);
     *dict_entry_key(k, ix) = NULL;
     *dict_entry_value(k, ix) = NULL;
@@ -382,48 +383,29 @@ int dict_delitem(MpObject *o, MpObject *key)
 
 /* ---- name caches (LOAD_GLOBAL's inline cache in CPython 3.11) ---------- */
 
-/* A version of k's key set, taken from a counter the first time a cache
- * asks and dropped (0) when a key is added or removed; 0 once the counter
- * is used up (nothing is cached then), as in CPython. */
-static uint32_t keys_version(DictKeys *k)
+/* A version (*v: the table's or its key set's), taken from a counter the
+ * first time a cache asks; 0 once the counter is used up (nothing is
+ * cached then), as in CPython. */
+static uint32_t take_version(uint32_t *v)
 {
     static uint32_t next_version = 1;
-    if (k->version == 0 && next_version != UINT32_MAX)
-        k->version = next_version++;
-    return k->version;
+    if (*v == 0 && next_version != UINT32_MAX)
+        *v = next_version++;
+    return *v;
 }
 
-/* Fills the cache with the entry of key in d (found at ix); other: the
- * globals table when d is builtins, whose version must hold too. */
+/* Fills the cache with the entry of key in d (found at ix); globals: the
+ * globals table when d is builtins, whose key set must stay the same. */
 static void cache_fill(MpNameCache *c, MpDict *d, int64_t ix, MpDict *globals)
 {
     c->slot = NULL;
-    uint32_t v = keys_version(d->keys);
-    uint32_t g = globals ? (globals->keys ? keys_version(globals->keys) : 0) : v;
+    uint32_t v = take_version(&d->keys->version);
+    uint32_t g = !globals ? v : globals->keys ? take_version(&globals->keys->keyset_version) : 0;
     if (v && g) {
         c->globals_version = g;
         c->builtins_version = globals ? v : 0;
         c->slot = dict_entry_value(d->keys, ix);
     }
-}
-
-/* The entry of key in globals that c held before the key set changed
- * (another name added or removed), when that entry of the current table
- * still holds key; else -1.  Only the address is compared until it is
- * known to be in the current table.  Module code that deletes or makes a
- * name each time round a loop changes the key set every time, and each
- * name it then reads or stores would be looked up again. */
-static int64_t cache_entry_left(const MpNameCache *c, MpDict *globals, MpObject *key)
-{
-    DictKeys *k = globals->keys;
-    if (!c->slot || c->builtins_version != 0 || !k)
-        return -1;
-    uintptr_t first = (uintptr_t)dict_entry_value(k, 0), s = (uintptr_t)c->slot;
-    uintptr_t stride = k->unicode ? sizeof(DictUEntry) : sizeof(DictEntry);
-    if (s < first || (s - first) % stride || (s - first) / stride >= (uintptr_t)k->nentries)
-        return -1;
-    int64_t ix = (int64_t)((s - first) / stride);
-    return *dict_entry_key(k, ix) == key ? ix : -1;
 }
 
 /* The entry index of key in d, IX_EMPTY, or -3 on error. */
@@ -437,9 +419,7 @@ static int64_t find(MpDict *d, MpObject *key)
 
 MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c)
 {
-    int64_t ix = cache_entry_left(c, (MpDict *)globals, key);
-    if (ix < 0)
-        ix = find((MpDict *)globals, key);
+    int64_t ix = find((MpDict *)globals, key);
     if (ix >= 0) {
         cache_fill(c, (MpDict *)globals, ix, NULL);
         return *dict_entry_value(((MpDict *)globals)->keys, ix);
@@ -455,10 +435,7 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
 
 int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
-    int64_t left = cache_entry_left(c, (MpDict *)globals, key);
-    if (left >= 0)
-        cache_fill(c, (MpDict *)globals, left, NULL);
-    if (!(c->builtins_version == 0 && dict_cache_holds(c, globals))) {
+    if (!(c->builtins_version == 0 && dict_cache_valid(c, globals, NULL))) {
         if (dict_setitem(globals, key, value) < 0)
             return -1;
         int64_t ix = find((MpDict *)globals, key);
@@ -472,7 +449,7 @@ int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, Mp
     MpObject *old = *c->slot;
     *c->slot = mp_newref(value);
     d->version++;
-    mp_xdecref(old);
+    mp_decref(old);
     return 0;
 }
 

@@ -40,18 +40,27 @@ MpObject *dict_getitem(MpObject *d, MpObject *key);
 MpObject *dict_getitem_cstr(MpObject *d, const char *key);
 int dict_delitem(MpObject *d, MpObject *key);   /* KeyError if missing */
 /* Where a name was last found in a module's globals or in builtins (the
- * inline cache of LOAD_GLOBAL in CPython 3.11): valid while neither
- * table gains or loses a key.  Zeroed: empty. */
+ * inline cache of LOAD_GLOBAL in CPython 3.11).  Found in globals: valid
+ * while that table lives and the entry still has its value (a deleted
+ * key's entry is emptied, never reused).  Found in builtins: the same for
+ * the builtins table, and the globals gained no key since (one of the
+ * same name would shadow it).  Zeroed: empty. */
 typedef struct MpNameCache {
-    uint32_t globals_version, builtins_version;   /* builtins 0: found in globals */
-    MpObject **slot;                              /* the entry's value */
+    /* found in globals: its table's version; in builtins: the version of
+     * the globals' key set */
+    uint32_t globals_version;
+    uint32_t builtins_version;   /* builtins' table version; 0: found in globals */
+    MpObject **slot;             /* the entry's value */
 } MpNameCache;
 /* The header of a dict's table (CPython's PyDictKeysObject; dict.c has
  * the indices and entries that follow it). */
 typedef struct DictKeys {
-    int64_t refcnt;
+    int32_t refcnt;
+    /* For name caches (0: none taken yet): version names this table for
+     * as long as it lives; keyset_version is dropped when a key is added. */
+    uint32_t keyset_version;
     uint8_t log2_size, log2_index_bytes, unicode, pad;
-    uint32_t version;        /* of the key set, for name caches; 0: none taken */
+    uint32_t version;
     int64_t usable, nentries;
 } DictKeys;
 
@@ -108,23 +117,18 @@ static inline int dict_traverse_inline(MpObject *o, MpVisit visit, void *arg)
     return 0;
 }
 
-/* c holds a name found in globals, whose key set is still the same. */
-static inline int dict_cache_holds(const MpNameCache *c, MpObject *globals)
-{
-    const DictKeys *g = ((const MpDict *)globals)->keys;
-    return c->slot && g && g->version == c->globals_version;
-}
-
 /* c holds where key is: in globals, or in builtins while globals still
- * lack it (both key sets unchanged). */
+ * lack it.  The versions are compared first: the slot may be in a table
+ * freed since. */
 static inline int dict_cache_valid(const MpNameCache *c, MpObject *globals, MpObject *builtins)
 {
-    if (!dict_cache_holds(c, globals))
+    const DictKeys *g = ((const MpDict *)globals)->keys;
+    if (!c->slot || !g)
         return 0;
     if (c->builtins_version == 0)
-        return 1;
+        return g->version == c->globals_version && *c->slot;
     const DictKeys *b = ((const MpDict *)builtins)->keys;
-    return b && b->version == c->builtins_version;
+    return g->keyset_version == c->globals_version && b && b->version == c->builtins_version && *c->slot;
 }
 
 MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject *key, MpNameCache *c);
@@ -145,11 +149,11 @@ int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, Mp
  * already there: module code stores a global on most lines. */
 static inline int dict_store_global(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
-    if (c->builtins_version == 0 && dict_cache_holds(c, globals) && mp_gc_head(globals)->next) {
+    if (c->builtins_version == 0 && dict_cache_valid(c, globals, NULL) && mp_gc_head(globals)->next) {
         MpObject *old = *c->slot;
         *c->slot = mp_newref(value);
         ((MpDict *)globals)->version++;
-        mp_xdecref(old);
+        mp_decref(old);
         return 0;
     }
     return dict_store_global_slow(globals, key, value, c);
