@@ -13,6 +13,7 @@
 #include "list.h"
 #include "class.h"
 #include "func.h"
+#include "iter.h"
 
 MpObject *vm_format_value(MpObject *v, int conv, MpObject *spec)
 {
@@ -57,6 +58,15 @@ MpObject *vm_build_class(MpObject *func, MpObject *name, MpObject *bases)
     return cls;
 }
 
+/* The next item of an unpacking's iterator: a tuple's or a list's read
+ * as their iternext would, without obj_next and the type's slot (in WASM
+ * two calls an item, each spilling what the caller holds). */
+static inline MpObject *unpack_next(MpObject *it)
+{
+    return it->type == &MpTupleIter_Type ? tupleiter_next_inline(it)
+         : it->type == &MpListIter_Type ? listiter_next_inline(it) : obj_next(it);
+}
+
 int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
 {
     MpObject *it = obj_iter(seq);
@@ -70,7 +80,7 @@ int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
     int n = after < 0 ? before : before + 1 + after;
     int got = 0;
     for (; got < before; got++) {
-        MpObject *x = obj_next(it);
+        MpObject *x = unpack_next(it);
         if (!x) {
             if (!err_occurred()) {
                 if (after < 0)
@@ -84,7 +94,7 @@ int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
         out[n - 1 - got] = x;
     }
     if (after < 0) {
-        MpObject *x = obj_next(it);
+        MpObject *x = unpack_next(it);
         if (x) {
             mp_decref(x);
             err_set(&MpExc_ValueError, "too many values to unpack (expected %d)", before);
