@@ -433,12 +433,23 @@ MpObject *dict_load_global_slow(MpObject *globals, MpObject *builtins, MpObject 
     return *dict_entry_value(((MpDict *)builtins)->keys, ix);
 }
 
+/* The last entry of d if its key is key (a name just added), else -1:
+ * a key has one entry, so no look-up is needed to know it is that one. */
+static int64_t entry_of_last_added(MpObject *d, MpObject *key)
+{
+    DictKeys *k = ((MpDict *)d)->keys;
+    int64_t last = k->nentries - 1;
+    return last >= 0 && *dict_entry_key(k, last) == key ? last : -1;
+}
+
 int dict_store_global_slow(MpObject *globals, MpObject *key, MpObject *value, MpNameCache *c)
 {
     if (!(c->builtins_version == 0 && dict_cache_valid(c, globals, NULL))) {
         if (dict_setitem(globals, key, value) < 0)
             return -1;
-        int64_t ix = find((MpDict *)globals, key);
+        int64_t ix = entry_of_last_added(globals, key);
+        if (ix < 0)
+            ix = find((MpDict *)globals, key);
         if (ix >= 0)
             cache_fill(c, (MpDict *)globals, ix, NULL);
         return 0;
