@@ -34,10 +34,14 @@ cflags=(-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-par
 # the loop at 20 KB took 60-160 ms to compile, at 11 KB 15-30 ms.
 lflags=(-O2 -mbulk-memory -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=2GB
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=2000)
-# run once per snippet or per step shown: compiled for size
+# run once per snippet or per step shown: compiled for size.  Not the
+# list and dict methods or dict iteration (list.append, dict.get, the
+# items of a for loop): a loop calls them per item, and at -Os their
+# refcounting and tracking helpers stay calls (1-2% of weakrefs, full_gc
+# and dicts under node, for 0.7 KB gzipped).
 cold=" lexer parser parse_expr parse_literal ast symtable compile compile_stmt compile_expr code
-  snapshot check format strformat percent methods_str methods_list methods_set methods_dict
-  methods_args dictview mod_builtins mod_gc mod_sys mod_weakref mod_memplay builtins_types
+  snapshot check format strformat percent methods_str methods_set
+  methods_args mod_builtins mod_gc mod_sys mod_weakref mod_memplay builtins_types
   builtins_iter err exc textout runtime engine run super module cli wasm_api "
 
 # Objects: one per core file, rebuilt when the file or any header is newer.
