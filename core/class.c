@@ -1198,7 +1198,10 @@ MpObject *class_call_kw(MpType *cls, MpObject **args, int nargs, MpObject *kwnam
         for (int i = 0; i < nargs + nkw; i++)
             all[i + 1] = args[i];
         mp_incref(init);
-        MpObject *r = obj_call(init, all, nargs + 1, kwnames);
+        /* a Python __init__ (the usual case) straight to the VM, as
+         * obj_call would send it: one call layer less */
+        MpObject *r = init->type == &MpFunction_Type && call_python_hook
+                    ? call_python_hook(init, all, nargs + 1, kwnames) : obj_call(init, all, nargs + 1, kwnames);
         mp_decref(init);
         if (!r) {
             mp_decref(o);

@@ -124,15 +124,11 @@ void vm_visit_roots(MpVisit visit, void *arg)
 
 static MpObject *eval(MpFrame *f);
 
-/* vm_push_call, inline for CALL. */
-static inline __attribute__((always_inline)) MpFrame *push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+/* push_call once the recursion depth is checked. */
+static inline __attribute__((always_inline)) MpFrame *push_bound(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
 {
     MpFunction *fn = (MpFunction *)func;
     MpCode *co = (MpCode *)fn->code;
-    if (frame_depth() >= vm.recursion_limit) {
-        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded");
-        return NULL;
-    }
     MpFrame *f = frame_push(func, fn->globals, fn->code, co->nlocalsplus, co->stacksize);
     if (!f)
         return NULL;
@@ -141,6 +137,16 @@ static inline __attribute__((always_inline)) MpFrame *push_call(MpObject *func, 
         return NULL;
     }
     return f;
+}
+
+/* vm_push_call, inline for CALL. */
+static inline __attribute__((always_inline)) MpFrame *push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
+{
+    if (frame_depth() >= vm.recursion_limit) {
+        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    return push_bound(func, args, nargs, kwnames);
 }
 
 MpFrame *vm_push_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
@@ -154,13 +160,15 @@ MpObject *vm_eval_frame(MpFrame *f)
     return eval(f);
 }
 
+/* A Python function called from C (an __init__, a callback): one depth
+ * check, with its own message, then the frame and its eval loop. */
 MpObject *vm_call(MpObject *func, MpObject **args, int nargs, MpObject *kwnames)
 {
     if (frame_depth() >= vm.recursion_limit) {
         err_set(&MpExc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
         return NULL;
     }
-    MpFrame *f = vm_push_call(func, args, nargs, kwnames);
+    MpFrame *f = push_bound(func, args, nargs, kwnames);
     return f ? vm_eval_frame(f) : NULL;
 }
 
