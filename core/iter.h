@@ -10,7 +10,6 @@
 #include "object.h"
 #include "int.h"
 #include "list.h"
-#include "tuple.h"
 
 typedef struct MpSlice {
     MpObject ob;
@@ -65,19 +64,14 @@ static inline MpObject *rangeiter_next_inline(MpObject *o)
     return int_from_i64(v);
 }
 
-/* A list or tuple iterator's iternext (is_tuple: a constant). */
-static inline MpObject *seqiter_next_inline(MpObject *o, int is_tuple)
+static inline MpObject *listiter_next_inline(MpObject *o)
 {
     MpSeqIter *it = (MpSeqIter *)o;
     MpObject *s = it->seq;
-    if (s && it->index < (is_tuple ? tuple_size(s) : list_size(s)))
-        return mp_newref(is_tuple ? tuple_item(s, it->index++) : list_getitem(s, it->index++));
+    if (s && it->index < list_size(s))
+        return mp_newref(list_getitem(s, it->index++));
     MP_CLEAR(it->seq);
     return NULL;
 }
-
-static inline MpObject *listiter_next_inline(MpObject *o) { return seqiter_next_inline(o, 0); }
-/* for unpacking */
-static inline MpObject *tupleiter_next_inline(MpObject *o) { return seqiter_next_inline(o, 1); }
 
 #endif

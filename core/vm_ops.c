@@ -13,7 +13,6 @@
 #include "list.h"
 #include "class.h"
 #include "func.h"
-#include "iter.h"
 
 MpObject *vm_format_value(MpObject *v, int conv, MpObject *spec)
 {
@@ -58,17 +57,27 @@ MpObject *vm_build_class(MpObject *func, MpObject *name, MpObject *bases)
     return cls;
 }
 
-/* The next item of an unpacking's iterator: a tuple's or a list's read
- * as their iternext would, without obj_next and the type's slot (in WASM
- * two calls an item, each spilling what the caller holds). */
-static inline MpObject *unpack_next(MpObject *it)
+/* UNPACK_SEQUENCE of an exact tuple or list of the right size: its items
+ * directly, the last first, as CPython 3.11 pushes them (it makes no
+ * iterator then); 0 when seq is not such a sequence. */
+static int unpack_exact(MpObject *seq, int n, MpObject **out)
 {
-    return it->type == &MpTupleIter_Type ? tupleiter_next_inline(it)
-         : it->type == &MpListIter_Type ? listiter_next_inline(it) : obj_next(it);
+    MpObject **items;
+    if (seq->type == &MpTuple_Type && tuple_size(seq) == n)
+        items = ((MpTuple *)seq)->items;
+    else if (seq->type == &MpList_Type && ((MpList *)seq)->size == n)
+        items = ((MpList *)seq)->items;
+    else
+        return 0;
+    for (int i = n - 1; i >= 0; i--)
+        out[n - 1 - i] = mp_newref(items[i]);
+    return 1;
 }
 
 int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
 {
+    if (after < 0 && unpack_exact(seq, before, out))
+        return 0;
     MpObject *it = obj_iter(seq);
     if (!it) {
         if (err_matches(&MpExc_TypeError)) {
@@ -80,7 +89,7 @@ int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
     int n = after < 0 ? before : before + 1 + after;
     int got = 0;
     for (; got < before; got++) {
-        MpObject *x = unpack_next(it);
+        MpObject *x = obj_next(it);
         if (!x) {
             if (!err_occurred()) {
                 if (after < 0)
@@ -94,7 +103,7 @@ int vm_unpack(MpObject *seq, int before, int after, MpObject **out)
         out[n - 1 - got] = x;
     }
     if (after < 0) {
-        MpObject *x = unpack_next(it);
+        MpObject *x = obj_next(it);
         if (x) {
             mp_decref(x);
             err_set(&MpExc_ValueError, "too many values to unpack (expected %d)", before);
