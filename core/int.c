@@ -33,27 +33,31 @@ static int int_eq(MpObject *a, MpObject *b)
     return int_as_i64(a) == int_as_i64(b);
 }
 
-/* The decimal digits of v written backwards, ending just before end (at
- * most 20 bytes); returns where they start.  str(i) is common enough that
- * snprintf's format parsing showed in profiles. */
-static char *int_to_decimal(int64_t v, char *end)
+/* The decimal text of an int, written straight into the new str, last
+ * digit first: str(i) is common enough that snprintf's format parsing
+ * showed in profiles, and a buffer on the stack then copied costs a
+ * stack frame in memory in WASM.  One character: the shared str. */
+static MpObject *int_repr(MpObject *o)
 {
+    int64_t v = int_as_i64(o);
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    char *p = end;
+    if (v >= 0 && m < 10)
+        return str_from_utf8(&"0123456789"[m], 1);
+    int64_t n = 1 + (v < 0);
+    for (uint64_t rest = m / 10; rest; rest /= 10)
+        n++;
+    uint8_t *d;
+    MpObject *s = str_new_ascii(n, &d);
+    if (!s)
+        return NULL;
+    uint8_t *p = d + n;
     do {
-        *--p = (char)('0' + m % 10);
+        *--p = (uint8_t)('0' + m % 10);
         m /= 10;
     } while (m);
     if (v < 0)
         *--p = '-';
-    return p;
-}
-
-static MpObject *int_repr(MpObject *o)
-{
-    char buf[24];
-    char *start = int_to_decimal(int_as_i64(o), buf + sizeof buf);
-    return str_from_utf8(start, (size_t)(buf + sizeof buf - start));
+    return s;
 }
 
 static MpObject *bool_repr(MpObject *o) { return str_from_cstr(int_as_i64(o) ? "True" : "False"); }

@@ -112,6 +112,16 @@ static int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+MpObject *str_new_ascii(int64_t n, uint8_t **data)
+{
+    MpObject *o = str_alloc(n, 0x7f);
+    if (!o)
+        return NULL;
+    *data = (uint8_t *)((MpStr *)o + 1);
+    (*data)[n] = 0;
+    return o;
+}
+
 /* ASCII text (the common case: names, numbers, identifiers) is copied as
  * it is, without decoding to code points first. */
 static MpObject *str_from_ascii(const char *s, size_t n)
@@ -120,12 +130,10 @@ static MpObject *str_from_ascii(const char *s, size_t n)
         return mp_newref(&empty_str.s.ob);
     if (n == 1)
         return mp_newref(&char_strs[(unsigned char)s[0]].s.ob);
-    MpObject *o = str_alloc((int64_t)n, 0x7f);
-    if (!o)
-        return NULL;
-    uint8_t *d = (uint8_t *)((MpStr *)o + 1);
-    memcpy(d, s, n);
-    d[n] = 0;
+    uint8_t *d;
+    MpObject *o = str_new_ascii((int64_t)n, &d);
+    if (o)
+        memcpy(d, s, n);
     return o;
 }
 
@@ -137,11 +145,12 @@ static int is_ascii(const char *s, size_t n)
     return 1;
 }
 
-MpObject *str_from_utf8(const char *s, size_t n)
+/* str_from_utf8 of text that is not all ASCII (out of line: its buffer
+ * of code points, on the stack, costs the ASCII path a stack frame in
+ * WASM, where such a frame is kept in memory). */
+static __attribute__((noinline)) MpObject *str_from_utf8_decoded(const char *s, size_t n)
 {
-    if (is_ascii(s, n))
-        return str_from_ascii(s, n);
-    uint32_t small[64];
+    uint32_t small[64] = { 0 };   /* (gcc cannot see count > 0 where it is read) */
     uint32_t *cps = n <= 64 ? small : malloc(n * sizeof *cps);
     if (!cps) {
         err_no_memory();
@@ -163,6 +172,11 @@ MpObject *str_from_utf8(const char *s, size_t n)
     if (cps != small)
         free(cps);
     return o;
+}
+
+MpObject *str_from_utf8(const char *s, size_t n)
+{
+    return is_ascii(s, n) ? str_from_ascii(s, n) : str_from_utf8_decoded(s, n);
 }
 
 MpObject *str_from_cstr(const char *s) { return str_from_utf8(s, strlen(s)); }

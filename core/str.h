@@ -50,6 +50,9 @@ uint32_t str_char_at(const MpObject *o, int64_t i);
 
 /* New str from UTF-8 (NULL with ValueError if invalid). */
 MpObject *str_from_utf8(const char *s, size_t n);
+/* A new str of n ASCII characters (n >= 2: shorter ones are shared) for
+ * the caller to write at *data; its terminating NUL is written. */
+MpObject *str_new_ascii(int64_t n, uint8_t **data);
 MpObject *str_from_cstr(const char *s);
 /* New str from code points. */
 MpObject *str_from_codepoints(const uint32_t *cps, int64_t n);
