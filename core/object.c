@@ -217,22 +217,28 @@ size_t object_getsizeof(MpObject *o)
  * bounds it by the recursion limit. */
 static int repr_depth;
 
-MpObject *object_repr(MpObject *o)
+/* "<type object at 0x...>" (out of line: its buffer on the stack would
+ * cost every repr a stack frame in memory in WASM, str(i) included). */
+static __attribute__((noinline)) MpObject *default_repr(MpObject *o)
 {
-    if (o->type->repr) {
-        if (repr_depth >= 1000) {
-            err_set(&MpExc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-            return NULL;
-        }
-        repr_depth++;
-        MpObject *r = o->type->repr(o);
-        repr_depth--;
-        return r;
-    }
     char buf[160];
     snprintf(buf, sizeof buf, "<%s object at 0x%llx>", o->type->name,
              (unsigned long long)region_sim(o));
     return str_from_cstr(buf);
+}
+
+MpObject *object_repr(MpObject *o)
+{
+    if (!o->type->repr)
+        return default_repr(o);
+    if (repr_depth >= 1000) {
+        err_set(&MpExc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        return NULL;
+    }
+    repr_depth++;
+    MpObject *r = o->type->repr(o);
+    repr_depth--;
+    return r;
 }
 
 /* ---- type, object, NoneType ---------------------------------------------------- */
