@@ -102,7 +102,7 @@ static inline __attribute__((always_inline)) MpFrame *frame_push(MpObject *func,
 /* Releases a frame's references without touching the chain: its frame
  * object, the value stack and locals from the top down, then its
  * namespace, code, globals and function. */
-static inline void frame_clear(MpFrame *f)
+static inline __attribute__((always_inline)) void frame_clear_inline(MpFrame *f)
 {
     if (f->frame_obj)
         frame_release_object(f);
@@ -115,19 +115,23 @@ static inline void frame_clear(MpFrame *f)
     MP_CLEAR(f->func);
     f->flags |= MP_FRAME_CLEARED;
 }
+static inline void frame_clear(MpFrame *f) { frame_clear_inline(f); }
 
 /* Releases the slots (last to first) and pops the frame (a generator's
- * frame is only unlinked from the chain: its memory is the generator's). */
-static inline void frame_pop(MpFrame *f)
+ * frame is only unlinked from the chain: its memory is the generator's).
+ * The eval loop's return takes the inline copy: a function's every return
+ * does it. */
+static inline __attribute__((always_inline)) void frame_pop_inline(MpFrame *f)
 {
     frame_chain_top = f->previous;
     frame_depth_count--;
-    frame_clear(f);
+    frame_clear_inline(f);
     if (!(f->flags & MP_FRAME_GEN))
         ds_pop(f);
     else
         f->previous = NULL;
 }
+static inline void frame_pop(MpFrame *f) { frame_pop_inline(f); }
 static inline int frame_depth(void) { return frame_depth_count; }
 uint64_t frame_bytes(const MpFrame *f);   /* CPython bytes in the data stack */
 

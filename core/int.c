@@ -9,16 +9,6 @@ _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
 
 MpInt mp_small_ints[MP_SMALL_INT_MAX - MP_SMALL_INT_MIN + 1];
 
-size_t int_cpython_size(int64_t v)
-{
-    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    size_t digits = 1;
-    while (m >> 30) {
-        m >>= 30;
-        digits++;
-    }
-    return 24 + 4 * digits;
-}
 
 static size_t int_getsizeof(MpObject *o) { return int_cpython_size(int_as_i64(o)); }
 
@@ -89,11 +79,7 @@ MpObject *bool_from(int truth) { return mp_newref(truth ? MP_TRUE : MP_FALSE); }
 
 MpObject *int_new_big(int64_t v)
 {
-    MpInt *o = (MpInt *)object_new_inline(&MpInt_Type, int_cpython_size(v), sizeof(MpInt));
-    if (!o)
-        return NULL;
-    o->value = v;
-    return MP_OBJ(o);
+    return int_new_big_inline(v);
 }
 
 void int_init_statics(void)

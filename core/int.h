@@ -39,7 +39,16 @@ static inline int int_check(const MpObject *o)
     return o->type == &MpInt_Type || o->type == &MpBool_Type;
 }
 MpObject *bool_from(int truth);
-size_t int_cpython_size(int64_t v);
+static inline size_t int_cpython_size(int64_t v)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t digits = 1;
+    while (m >> 30) {
+        m >>= 30;
+        digits++;
+    }
+    return 24 + 4 * digits;
+}
 /* a // b, rounded toward minus infinity (b != 0, not INT64_MIN // -1). */
 static inline int64_t int_floordiv(int64_t a, int64_t b)
 {

@@ -213,7 +213,11 @@ MpObject *range_construct(MpType *t, MpObject **args, int nargs, MpObject *kwnam
     return range_new(v[0], v[1], v[2]);
 }
 
-static MpObject *rangeiter_next(MpObject *o) { return rangeiter_next_inline(o); }
+static MpObject *rangeiter_next(MpObject *o)
+{
+    int64_t v;
+    return rangeiter_next_value(o, &v) ? int_from_i64(v) : NULL;
+}
 
 MpType MpRangeIter_Type = {
     .ob = MP_STATIC_TYPE_HEAD, .name = "range_iterator", .basicsize = 48,

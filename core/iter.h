@@ -53,15 +53,16 @@ MpObject *range_construct(MpType *t, MpObject **args, int nargs, MpObject *kwnam
 /* The iternext of range and list iterators, inline: FOR_ITER calls these
  * directly instead of through the type's slot (an indirect call, which in
  * WASM also spills everything the eval loop holds). */
-static inline MpObject *rangeiter_next_inline(MpObject *o)
+/* A range iterator's next value in *v: 0 when it is exhausted. */
+static inline int rangeiter_next_value(MpObject *o, int64_t *v)
 {
     MpRangeIter *it = (MpRangeIter *)o;
     if (it->left <= 0)
-        return NULL;
+        return 0;
     it->left--;
-    int64_t v = it->next;
+    *v = it->next;
     it->next += it->step;
-    return int_from_i64(v);
+    return 1;
 }
 
 static inline MpObject *listiter_next_inline(MpObject *o)

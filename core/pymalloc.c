@@ -191,18 +191,11 @@ void *pm_alloc(size_t n)
     Pool *pool = head->nextpool;
     if (pool == head)
         return allocate_from_new_pool((unsigned)size);
+    /* pm_alloc_quick's NULL: the pool's last block (none listed after it,
+     * none untouched), so the pool is full: unlink it */
     pool->ref++;
     uint8_t *bp = pool->freeblock;
-    if ((pool->freeblock = *(uint8_t **)bp) != NULL)
-        return bp;
-    if (pool->nextoffset <= pool->maxnextoffset) {
-        /* carve the next untouched block */
-        pool->freeblock = (uint8_t *)pool + pool->nextoffset;
-        pool->nextoffset += (uint32_t)pm_block_size(size);
-        *(uint8_t **)pool->freeblock = NULL;
-        return bp;
-    }
-    /* the pool is full: unlink it */
+    pool->freeblock = NULL;
     pool->prevpool->nextpool = pool->nextpool;
     pool->nextpool->prevpool = pool->prevpool;
     pool->nextpool = pool->prevpool = NULL;

@@ -125,9 +125,11 @@ static inline int pm_owns(const void *p)
     return slot < pm_hot.map_slots && pm_hot.map[slot];
 }
 
-/* A block of class `cls` from the first used pool when its free list has
- * one to spare, else NULL: then pm_alloc does the rest (and hands out the
- * block this would have, so either path makes the same layout). */
+/* A block of class `cls` from the first used pool when the pool stays
+ * used after it (its free list has one to spare, or an untouched block
+ * becomes the next free one, as CPython carves them), else NULL: then
+ * pm_alloc does the rest (and hands out the block this would have, so
+ * either path makes the same layout). */
 static inline void *pm_alloc_quick(unsigned cls)
 {
     PmPool *pool = pm_hot.usedpools[cls].nextpool;
@@ -135,8 +137,13 @@ static inline void *pm_alloc_quick(unsigned cls)
     if (!bp)
         return NULL;             /* no used pool: only the head is there */
     uint8_t *next = *(uint8_t **)bp;
-    if (!next)
-        return NULL;             /* the last listed block: extend or unlink */
+    if (!next) {
+        if (pool->nextoffset > pool->maxnextoffset)
+            return NULL;         /* the pool's last block: it becomes full */
+        next = (uint8_t *)pool + pool->nextoffset;
+        pool->nextoffset += (cls + 1) * PM_ALIGNMENT;
+        *(uint8_t **)next = NULL;
+    }
     pool->freeblock = next;
     pool->ref++;
     return bp;

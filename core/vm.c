@@ -16,6 +16,7 @@
 #include "gc.h"
 #include "iter.h"
 #include "gen.h"
+#include "objalloc.h"
 
 static struct {
     MpObject *builtins;
@@ -418,7 +419,15 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     default:
         return MP_NOTIMPL;
     }
-    return int_from_i64(r);
+    return int_from_i64_inline(r);
+}
+
+/* A range iterator's next int, made inline: a for loop over a range makes
+ * one each time round. */
+static inline MpObject *range_next(MpObject *it)
+{
+    int64_t v;
+    return rangeiter_next_value(it, &v) ? int_from_i64_inline(v) : NULL;
 }
 
 /* len(x) and str(x), one positional argument: CPython 3.11 specialises
@@ -998,19 +1007,11 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             MpObject *meth = NULL;
             if ((obj->type->flags & MP_TF_MANAGED_DICT) && !obj->type->getattro) {
                 MpObject *found = class_lookup(obj->type, name);
-                if (found && found->type == &MpFunction_Type) {
-                    MpManaged *m = instance_managed(obj);
-                    int shadowed = m->dict ? dict_getitem(m->dict, name) != NULL : 0;
-                    if (!shadowed && !m->dict) {
-                        MpObject *a = instance_getattr(obj, name);
-                        if (!a)
-                            goto error;
-                        shadowed = a->type != &MpMethod_Type;
-                        mp_decref(a);
-                    }
-                    if (!shadowed)
-                        meth = mp_newref(found);
-                }
+                /* a function on the class, not shadowed by the instance's
+                 * own attribute: the function and self, no bound method
+                 * (CPython 3.11's LOAD_METHOD) */
+                if (found && found->type == &MpFunction_Type && !instance_lookup_own(obj, name))
+                    meth = mp_newref(found);
             } else if (!(obj->type->flags & MP_TF_HEAPTYPE) && obj->type != &MpType_Type) {
                 const MpMethodDef *d = builtin_method(&co->methodcache[arg], obj->type, name);
                 if (d && !(meth = builtin_descriptor(d)))
@@ -1135,7 +1136,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             v = TOP();
             /* the iterator's own iternext when its type has one, as obj_next
              * would find first */
-            r = v->type == &MpRangeIter_Type ? rangeiter_next_inline(v)
+            r = v->type == &MpRangeIter_Type ? range_next(v)
               : v->type == &MpListIter_Type ? listiter_next_inline(v)
               : v->type->iternext ? v->type->iternext(v) : obj_next(v);
             if (r) {
@@ -1205,7 +1206,7 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
              * else to the caller's stack */
             int entry = f->flags & MP_FRAME_ENTRY;
             MpFrame *prev = f->previous;
-            frame_pop(f);
+            frame_pop_inline(f);
             if (entry)
                 return r;
             f = prev;
