@@ -25,7 +25,7 @@ static void *items_realloc(MpList *l, void *old, int64_t n)
     size_t bytes = (size_t)n * 8;
     if (old)
         MP_EMIT(MP_EV_BUF_FREE, l, old, mem_usable(old), 0, 0);
-    void *p = mem_realloc(old, bytes);
+    void *p = old ? mem_realloc(old, bytes) : mem_alloc(bytes);
     if (p) {
         /* the list points at its new array, new slots empty, before anyone
          * (a snapshot taken at this event) looks */

@@ -422,6 +422,21 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     return int_from_i64_inline(r);
 }
 
+/* seq[i] for an exact list or tuple and an int i in range, as CPython 3.11
+ * specialises it (BINARY_SUBSCR_LIST_INT, _TUPLE_INT): the item, a new
+ * reference; else NULL (no error), and obj_getitem does the rest. */
+static inline MpObject *subscr_fast(MpObject *seq, MpObject *index)
+{
+    if (index->type != &MpInt_Type)
+        return NULL;
+    uint64_t i = (uint64_t)int_as_i64(index);
+    if (seq->type == &MpList_Type && i < (uint64_t)list_size(seq))
+        return mp_newref(((MpList *)seq)->items[i]);
+    if (seq->type == &MpTuple_Type && i < (uint64_t)tuple_size(seq))
+        return mp_newref(tuple_item(seq, (int64_t)i));
+    return NULL;
+}
+
 /* A range iterator's next int, made inline: a for loop over a range makes
  * one each time round. */
 static inline MpObject *range_next(MpObject *it)
@@ -1063,8 +1078,8 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             PUSH(r);
             break;
         case OP_BINARY_SUBSCR:
-            r = obj_getitem(PEEK(2), TOP());
-            if (!r)
+            r = subscr_fast(PEEK(2), TOP());
+            if (!r && !(r = obj_getitem(PEEK(2), TOP())))
                 goto error;
             REPLACE2(r);
             break;
