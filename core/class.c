@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "class.h"
+#include "descr.h"
 #include "call.h"
 #include "dict.h"
 #include "list.h"
@@ -748,6 +749,41 @@ static int slotted_setattr(MpObject *o, MpObject *name, MpObject *value)
     str_to_cbuf(name, buf, sizeof buf);
     err_set(&MpExc_AttributeError, "'%s' object has no attribute '%s'", o->type->name, buf);
     return -1;
+}
+
+/* The inline value slot of name in o for the fast paths, NULL if they do
+ * not apply.  Dunder names (__class__, __dict__) take the general path. */
+static MpObject **fast_attr_slot(MpObject *o, MpObject *name)
+{
+    MpManaged *m = instance_managed(o);
+    const uint8_t *s = str_data(name);
+    if (m->dict || !m->values || (s[0] == '_' && s[1] == '_'))
+        return NULL;
+    AttrEntry *e = attr_cache_entry(o->type, name);
+    if (!e || e->key_index < 0 || e->dicts_state != mro_dicts_state(o->type)
+        || (e->value && descr_is_data(e->value)))
+        return NULL;
+    return &m->values->slots[e->key_index];
+}
+
+MpObject *instance_load_attr_fast(MpObject *o, MpObject *name)
+{
+    MpObject **slot = fast_attr_slot(o, name);
+    return slot && *slot ? mp_newref(*slot) : NULL;
+}
+
+int instance_store_attr_fast(MpObject *o, MpObject *name, MpObject *value)
+{
+    MpObject **slot = fast_attr_slot(o, name);
+    if (!slot || class_has_slots(o->type))
+        return 0;
+    MpValues *vals = instance_managed(o)->values;
+    MpObject *old = *slot;
+    if (!old)
+        vals->order[vals->n++] = (uint8_t)(slot - vals->slots);
+    *slot = mp_newref(value);
+    mp_xdecref(old);
+    return 1;
 }
 
 int instance_setattr(MpObject *o, MpObject *name, MpObject *value)

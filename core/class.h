@@ -93,6 +93,22 @@ MpObject *instance_getattr(MpObject *o, MpObject *name);
 int instance_setattr(MpObject *o, MpObject *name, MpObject *value);
 /* The instance's own attribute (borrowed), NULL if it has none. */
 MpObject *instance_lookup_own(MpObject *o, MpObject *name);
+/* LOAD_ATTR's and STORE_ATTR's common case, as CPython 3.11 specialises it
+ * (LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE): an instance whose
+ * type is a class with no __slots__, __getattribute__ or __setattr__ of its
+ * own, whose attributes are inline values, and whose class has no data
+ * descriptor of that name, as the class attribute cache knows already.
+ * One call and one cache probe where obj_getattr and obj_setattr take a
+ * class look-up and a key look-up.  The load: a new reference to the
+ * attribute, NULL (no error) when the general path must run; the store:
+ * 1 when done, 0 when the general path must run. */
+MpObject *instance_load_attr_fast(MpObject *o, MpObject *name);
+int instance_store_attr_fast(MpObject *o, MpObject *name, MpObject *value);
+static inline int instance_attr_fast_ok(const MpType *t, int store)
+{
+    return (t->flags & (MP_TF_MANAGED_DICT | MP_TF_SLOTTED)) == MP_TF_MANAGED_DICT
+        && !(store ? (const void *)t->setattro : (const void *)t->getattro);
+}
 int instance_delattr(MpObject *o, MpObject *name);
 /* The instance's __dict__ (made on demand): new reference. */
 MpObject *instance_dict(MpObject *o);

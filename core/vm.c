@@ -1011,8 +1011,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             break;
         }
         case OP_LOAD_ATTR:
-            r = obj_getattr(TOP(), tuple_item(co->names, arg));
-            if (!r)
+            v = TOP();
+            w = tuple_item(co->names, arg);
+            r = instance_attr_fast_ok(v->type, 0) ? instance_load_attr_fast(v, w) : NULL;
+            if (!r && !(r = obj_getattr(v, w)))
                 goto error;
             DROP();
             PUSH(r);
@@ -1046,8 +1048,9 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             break;
         }
         case OP_STORE_ATTR: {
-            MpObject *obj = TOP(), *val = PEEK(2);
-            int rc = obj_setattr(obj, tuple_item(co->names, arg), val);
+            MpObject *obj = TOP(), *val = PEEK(2), *name = tuple_item(co->names, arg);
+            int rc = instance_attr_fast_ok(obj->type, 1) && instance_store_attr_fast(obj, name, val)
+                   ? 0 : obj_setattr(obj, name, val);
             DROP();
             DROP();
             if (rc < 0)
