@@ -56,7 +56,7 @@ MpObject *type_lookup_method(MpType *t, MpObject *name, MpObject *self)
                 if (d->flags & MP_METH_STATIC)
                     return builtin_new_kw(d->name, d->fn, NULL);
                 if (!self)
-                    return builtin_descriptor(d);
+                    return builtin_descriptor(d, c);
                 return builtin_new_kw(d->name, d->fn, self);
             }
     }
@@ -294,7 +294,7 @@ static MpObject *type_getattr(MpType *t, MpObject *name)
                     return builtin_new_kw(d->name, d->fn, MP_OBJ(t));
                 if (d->flags & MP_METH_STATIC)
                     return builtin_new_kw(d->name, d->fn, NULL);
-                return builtin_descriptor(d);
+                return builtin_descriptor(d, c);
             }
     }
     if (str_eq_cstr(name, "__doc__"))
@@ -498,6 +498,8 @@ MpObject *obj_call(MpObject *callable, MpObject **args, int nargs, MpObject *kwn
                 err_set(&MpExc_TypeError, "unbound method %s() needs an argument", b->name);
                 return NULL;
             }
+            if (builtin_descriptor_check_self(b->def, b->name, args[0]) < 0)
+                return NULL;
             return b->kwfn(args[0], args + 1, nargs - 1, kwnames);
         }
         if (b->kwfn)

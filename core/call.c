@@ -70,7 +70,7 @@ MpObject *builtin_new_kw(const char *name, MpCFuncKw fn, MpObject *self)
  * method descriptors in the type's dict), in the order they were made,
  * and found by their definition through an open-addressing index. */
 enum { MAX_DESCR = 512, DESCR_INDEX = 1024 };
-static struct { const MpMethodDef *def; MpObject *obj; } descr[MAX_DESCR];
+static struct { const MpMethodDef *def; MpObject *obj; const MpType *owner; } descr[MAX_DESCR];
 static int16_t descr_index[DESCR_INDEX];   /* descr position + 1; 0: empty */
 static int ndescr;
 
@@ -82,7 +82,7 @@ static unsigned descr_slot(const MpMethodDef *def)
     return i;
 }
 
-MpObject *builtin_descriptor(const MpMethodDef *def)
+MpObject *builtin_descriptor(const MpMethodDef *def, const MpType *owner)
 {
     unsigned slot = descr_slot(def);
     if (descr_index[slot])
@@ -99,9 +99,27 @@ MpObject *builtin_descriptor(const MpMethodDef *def)
         MpObject *ref = mp_newref(b);   /* the event first, then the table: a snapshot may look */
         descr[ndescr].def = def;
         descr[ndescr].obj = ref;
+        descr[ndescr].owner = owner;
         descr_index[slot] = (int16_t)++ndescr;
     }
     return b;
+}
+
+MpObject *builtin_descriptor_kept(const MpMethodDef *def)
+{
+    unsigned slot = descr_slot(def);
+    return descr_index[slot] ? descr[descr_index[slot] - 1].obj : NULL;
+}
+
+int builtin_descriptor_check_self(const MpMethodDef *def, const char *name, MpObject *self)
+{
+    unsigned slot = descr_slot(def);
+    const MpType *owner = descr_index[slot] ? descr[descr_index[slot] - 1].owner : NULL;
+    if (!owner || type_is_subtype(self->type, owner))
+        return 0;
+    err_set(&MpExc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+            name, owner->name, self->type->name);
+    return -1;
 }
 
 void builtin_descriptors_reset(void)

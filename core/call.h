@@ -37,7 +37,12 @@ MpObject *builtin_new(const char *name, MpCFunc fn, MpObject *self);
 MpObject *builtin_new_kw(const char *name, MpCFuncKw fn, MpObject *self);
 /* The unbound method object of a builtin type's method (cached, made on
  * first use; new reference). */
-MpObject *builtin_descriptor(const MpMethodDef *def);
+MpObject *builtin_descriptor(const MpMethodDef *def, const MpType *owner);
+/* The descriptor of def the table keeps (borrowed), NULL if none yet. */
+MpObject *builtin_descriptor_kept(const MpMethodDef *def);
+/* 0 if self is an instance of the type whose method def is (its owner);
+ * else -1 with CPython's TypeError (`list.append({}, 1)`). */
+int builtin_descriptor_check_self(const MpMethodDef *def, const char *name, MpObject *self);
 void builtin_descriptors_reset(void);
 void builtin_descriptors_visit(MpVisit visit, void *arg);
 

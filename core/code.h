@@ -76,6 +76,10 @@ enum { MP_LOCAL = 1, MP_CELL = 2, MP_FREE = 4 };
 typedef struct MpMethodCache {
     const MpType *type;              /* NULL: empty */
     const struct MpMethodDef *def;   /* NULL: not in type's tables */
+    const MpType *owner;             /* the type whose table has def */
+    MpObject *descr;                 /* def's descriptor (borrowed from call.c's
+                                        table, which keeps it for the run); NULL:
+                                        not known yet */
 } MpMethodCache;
 
 typedef struct MpCode {

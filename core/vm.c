@@ -252,12 +252,17 @@ static const MpMethodDef *builtin_method(MpMethodCache *c, MpType *type, MpObjec
     if (c->type == type)
         return c->def;
     const MpMethodDef *found = NULL;
+    MpType *owner = NULL;
     for (MpType *t = type; t && !found; t = t->base)
         for (const MpMethodDef *d = t->methods; d && d->name && !found; d++)
-            if (str_eq_cstr(name, d->name) && !(d->flags & (MP_METH_STATIC | MP_METH_CLASS)))
+            if (str_eq_cstr(name, d->name) && !(d->flags & (MP_METH_STATIC | MP_METH_CLASS))) {
                 found = d;
+                owner = t;
+            }
     c->type = type;
     c->def = found;
+    c->owner = owner;
+    c->descr = NULL;
     return found;
 }
 
@@ -1030,9 +1035,15 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 if (found && found->type == &MpFunction_Type && !instance_lookup_own(obj, name))
                     meth = mp_newref(found);
             } else if (!(obj->type->flags & MP_TF_HEAPTYPE) && obj->type != &MpType_Type) {
-                const MpMethodDef *d = builtin_method(&co->methodcache[arg], obj->type, name);
-                if (d && !(meth = builtin_descriptor(d)))
-                    goto error;
+                MpMethodCache *mc = &co->methodcache[arg];
+                const MpMethodDef *d = builtin_method(mc, obj->type, name);
+                if (d && mc->descr) {
+                    meth = mp_newref(mc->descr);
+                } else if (d) {
+                    if (!(meth = builtin_descriptor(d, mc->owner)))
+                        goto error;
+                    mc->descr = builtin_descriptor_kept(d);
+                }
             }
             if (meth) {
                 f->localsplus[f->stacktop - 1] = meth;
@@ -1183,7 +1194,8 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 mp_decref(MP_OBJ(m));
                 callable = PEEK(n + 2);
             }
-            if (callable) {
+            int pair = callable != NULL;   /* [method, self, args...] */
+            if (pair) {
                 args = SP - n - 1;
                 nargs = n + 1;
             } else {
@@ -1203,8 +1215,14 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
                 co = (MpCode *)f->code;
                 break;
             }
-            r = nargs == 1 && !kw && is_len_or_str(callable) ? call_len_or_str(callable, args[0])
-              : obj_call(callable, args, nargs, kw);
+            /* a builtin type's method and its self, as LOAD_METHOD pushed
+             * them (self is of the method's type): its C function straight,
+             * as CPython 3.11's PRECALL_METHOD_DESCRIPTOR_FAST does */
+            if (pair && callable->type == &MpBuiltin_Type && ((MpBuiltin *)callable)->def)
+                r = ((MpBuiltin *)callable)->kwfn(args[0], args + 1, nargs - 1, kw);
+            else
+                r = nargs == 1 && !kw && is_len_or_str(callable) ? call_len_or_str(callable, args[0])
+                  : obj_call(callable, args, nargs, kw);
             for (int i = 0; i < n + 2; i++)
                 DROP();
             if (!r)
