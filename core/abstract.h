@@ -61,6 +61,13 @@ int obj_compare_bool(MpObject *a, MpObject *b, AstOp op);   /* 1, 0, -1 */
 int obj_contains(MpObject *container, MpObject *item);       /* 1, 0, -1 */
 
 MpObject *obj_getitem(MpObject *o, MpObject *key);
+/* A key whose hash cannot fail or run code (an exact str or int): a dict
+ * takes it as it is. */
+extern MpType MpStr_Type, MpInt_Type;
+static inline int dict_plain_key(const MpObject *key)
+{
+    return key->type == &MpStr_Type || key->type == &MpInt_Type;
+}
 int obj_setitem(MpObject *o, MpObject *key, MpObject *value);   /* value NULL: delete */
 
 MpObject *obj_iter(MpObject *o);

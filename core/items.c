@@ -80,11 +80,6 @@ static void not_subscriptable(MpObject *o)
         err_set(&MpExc_TypeError, "'%s' object is not subscriptable", o->type->name);
 }
 
-/* A key whose hash cannot fail or run code: a dict takes it as it is. */
-static inline int plain_key(const MpObject *key)
-{
-    return key->type == &MpStr_Type || key->type == &MpInt_Type;
-}
 
 MpObject *obj_getitem(MpObject *o, MpObject *key)
 {
@@ -100,7 +95,7 @@ MpObject *obj_getitem(MpObject *o, MpObject *key)
         if (i >= 0 && i < n)
             return mp_newref(t == &MpList_Type ? ((MpList *)o)->items[i] : ((MpTuple *)o)->items[i]);
     }
-    if (t == &MpDict_Type && plain_key(key)) {
+    if (t == &MpDict_Type && dict_plain_key(key)) {
         MpObject *v = dict_getitem(o, key);
         if (v)
             return mp_newref(v);
@@ -233,7 +228,7 @@ static int list_assign_slice(MpObject *l, MpObject *slice, MpObject *value)
 int obj_setitem(MpObject *o, MpObject *key, MpObject *value)
 {
     MpType *t = o->type;
-    if (t == &MpDict_Type && value && plain_key(key))
+    if (t == &MpDict_Type && value && dict_plain_key(key))
         return dict_setitem(o, key, value);
     if (weakref_is_proxy(o)) {
         MpObject *u = weakproxy_unwrap(o);

@@ -427,11 +427,17 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     return int_from_i64_inline(r);
 }
 
-/* seq[i] for an exact list or tuple and an int i in range, as CPython 3.11
- * specialises it (BINARY_SUBSCR_LIST_INT, _TUPLE_INT): the item, a new
- * reference; else NULL (no error), and obj_getitem does the rest. */
+/* seq[i] for an exact list or tuple and an int i in range, or an exact
+ * dict and a str or int key it has, as CPython 3.11 specialises them
+ * (BINARY_SUBSCR_LIST_INT, _TUPLE_INT, _DICT): the item, a new reference;
+ * else NULL (no error), and obj_getitem does the rest (a missing key's
+ * KeyError included). */
 static inline MpObject *subscr_fast(MpObject *seq, MpObject *index)
 {
+    if (seq->type == &MpDict_Type && dict_plain_key(index)) {
+        MpObject *v = dict_getitem(seq, index);
+        return v ? mp_newref(v) : NULL;
+    }
     if (index->type != &MpInt_Type)
         return NULL;
     uint64_t i = (uint64_t)int_as_i64(index);
@@ -462,8 +468,8 @@ static inline int is_len_or_str(MpObject *callable)
 
 static __attribute__((noinline)) MpObject *call_len_or_str(MpObject *callable, MpObject *arg)
 {
-    if (callable == MP_OBJ(&MpStr_Type))
-        return obj_str(arg);
+    if (callable == MP_OBJ(&MpStr_Type))   /* an int's str is its repr */
+        return arg->type == &MpInt_Type ? MpInt_Type.repr(arg) : obj_str(arg);
     MpType *t = arg->type;
     int64_t n = t == &MpList_Type ? list_size(arg) : t == &MpTuple_Type ? tuple_size(arg)
               : t == &MpStr_Type ? str_len(arg) : t == &MpDict_Type ? dict_size(arg) : obj_len(arg);
@@ -1098,7 +1104,10 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             REPLACE2(r);
             break;
         case OP_STORE_SUBSCR: {
-            int rc = obj_setitem(PEEK(2), TOP(), PEEK(3));
+            /* an exact dict and a str or int key: dict_setitem straight
+             * (CPython 3.11's STORE_SUBSCR_DICT) */
+            int rc = PEEK(2)->type == &MpDict_Type && dict_plain_key(TOP())
+                   ? dict_setitem(PEEK(2), TOP(), PEEK(3)) : obj_setitem(PEEK(2), TOP(), PEEK(3));
             DROP(); DROP(); DROP();
             if (rc < 0)
                 goto error;
