@@ -752,8 +752,9 @@ static int slotted_setattr(MpObject *o, MpObject *name, MpObject *value)
 }
 
 /* The inline value slot of name in o for the fast paths, NULL if they do
- * not apply.  Dunder names (__class__, __dict__) take the general path. */
-static MpObject **fast_attr_slot(MpObject *o, MpObject *name)
+ * not apply.  Dunder names (__class__, __dict__) take the general path.
+ * always_inline: clang kept it a call from both fast paths. */
+static inline __attribute__((always_inline)) MpObject **fast_attr_slot(MpObject *o, MpObject *name)
 {
     MpManaged *m = instance_managed(o);
     const uint8_t *s = str_data(name);
