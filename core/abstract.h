@@ -12,6 +12,11 @@
 
 #include "object.h"
 #include "ast.h"
+#include "int.h"
+#include "str.h"
+#include "list.h"
+#include "tuple.h"
+#include "dict.h"
 
 extern MpObject mp_NotImplemented, mp_Ellipsis;
 extern MpType MpNotImplemented_Type, MpEllipsis_Type;
@@ -61,14 +66,46 @@ int obj_compare_bool(MpObject *a, MpObject *b, AstOp op);   /* 1, 0, -1 */
 int obj_contains(MpObject *container, MpObject *item);       /* 1, 0, -1 */
 
 MpObject *obj_getitem(MpObject *o, MpObject *key);
+int obj_setitem(MpObject *o, MpObject *key, MpObject *value);   /* value NULL: delete */
+
 /* A key whose hash cannot fail or run code (an exact str or int): a dict
  * takes it as it is. */
-extern MpType MpStr_Type, MpInt_Type;
 static inline int dict_plain_key(const MpObject *key)
 {
     return key->type == &MpStr_Type || key->type == &MpInt_Type;
 }
-int obj_setitem(MpObject *o, MpObject *key, MpObject *value);   /* value NULL: delete */
+
+/* obj_getitem and obj_setitem are these: their common cases inline, for
+ * the eval loop (CPython 3.11's BINARY_SUBSCR_LIST_INT, _TUPLE_INT, _DICT
+ * and STORE_SUBSCR_DICT), the rest out of line (*_rest, which only they
+ * call: obj_getitem_rest takes a plain key's dict look-up as done). */
+MpObject *obj_getitem_rest(MpObject *o, MpObject *key);
+int obj_setitem_rest(MpObject *o, MpObject *key, MpObject *value);
+
+static inline MpObject *obj_getitem_inline(MpObject *o, MpObject *key)
+{
+    MpType *t = o->type;
+    if ((t == &MpList_Type || t == &MpTuple_Type) && key->type == &MpInt_Type) {
+        int64_t n = t == &MpList_Type ? list_size(o) : tuple_size(o);
+        int64_t i = int_as_i64(key);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n)
+            return mp_newref(t == &MpList_Type ? ((MpList *)o)->items[i] : tuple_item(o, i));
+    } else if (t == &MpDict_Type && dict_plain_key(key)) {
+        MpObject *v = dict_getitem(o, key);
+        if (v)
+            return mp_newref(v);
+    }
+    return obj_getitem_rest(o, key);
+}
+
+static inline int obj_setitem_inline(MpObject *o, MpObject *key, MpObject *value)
+{
+    if (o->type == &MpDict_Type && value && dict_plain_key(key))
+        return dict_setitem(o, key, value);
+    return obj_setitem_rest(o, key, value);
+}
 
 MpObject *obj_iter(MpObject *o);
 /* Next item: new reference, or NULL — with an error pending on failure,

@@ -9,7 +9,6 @@ _Static_assert(sizeof(MpInt) <= 28, "int fits CPython's smallest int");
 
 MpInt mp_small_ints[MP_SMALL_INT_MAX - MP_SMALL_INT_MIN + 1];
 
-
 static size_t int_getsizeof(MpObject *o) { return int_cpython_size(int_as_i64(o)); }
 
 static int64_t int_hash(MpObject *o) { return int_hash_i64(int_as_i64(o)); }

@@ -80,25 +80,14 @@ static void not_subscriptable(MpObject *o)
         err_set(&MpExc_TypeError, "'%s' object is not subscriptable", o->type->name);
 }
 
+MpObject *obj_getitem(MpObject *o, MpObject *key) { return obj_getitem_inline(o, key); }
+int obj_setitem(MpObject *o, MpObject *key, MpObject *value) { return obj_setitem_inline(o, key, value); }
 
-MpObject *obj_getitem(MpObject *o, MpObject *key)
+MpObject *obj_getitem_rest(MpObject *o, MpObject *key)
 {
     MpType *t = o->type;
-    /* a list or tuple at an int index in range first (CPython 3.11's
-     * BINARY_SUBSCR_LIST_INT and _TUPLE_INT): the general path below
-     * comes to the same item */
-    if ((t == &MpList_Type || t == &MpTuple_Type) && key->type == &MpInt_Type) {
-        int64_t n = t == &MpList_Type ? ((MpList *)o)->size : ((MpTuple *)o)->size;
-        int64_t i = int_as_i64(key);
-        if (i < 0)
-            i += n;
-        if (i >= 0 && i < n)
-            return mp_newref(t == &MpList_Type ? ((MpList *)o)->items[i] : ((MpTuple *)o)->items[i]);
-    }
     if (t == &MpDict_Type && dict_plain_key(key)) {
-        MpObject *v = dict_getitem(o, key);
-        if (v)
-            return mp_newref(v);
+        /* obj_getitem_inline looked it up and found nothing */
         if (!err_occurred())   /* a key's __eq__ may have raised */
             err_set_value(&MpExc_KeyError, key);
         return NULL;
@@ -225,11 +214,9 @@ static int list_assign_slice(MpObject *l, MpObject *slice, MpObject *value)
     return 0;
 }
 
-int obj_setitem(MpObject *o, MpObject *key, MpObject *value)
+int obj_setitem_rest(MpObject *o, MpObject *key, MpObject *value)
 {
     MpType *t = o->type;
-    if (t == &MpDict_Type && value && dict_plain_key(key))
-        return dict_setitem(o, key, value);
     if (weakref_is_proxy(o)) {
         MpObject *u = weakproxy_unwrap(o);
         int r = u ? obj_setitem(u, key, value) : -1;

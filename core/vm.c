@@ -427,27 +427,6 @@ static inline MpObject *int_op_fast(int compare, AstOp op, int64_t a, int64_t b)
     return int_from_i64_inline(r);
 }
 
-/* seq[i] for an exact list or tuple and an int i in range, or an exact
- * dict and a str or int key it has, as CPython 3.11 specialises them
- * (BINARY_SUBSCR_LIST_INT, _TUPLE_INT, _DICT): the item, a new reference;
- * else NULL (no error), and obj_getitem does the rest (a missing key's
- * KeyError included). */
-static inline MpObject *subscr_fast(MpObject *seq, MpObject *index)
-{
-    if (seq->type == &MpDict_Type && dict_plain_key(index)) {
-        MpObject *v = dict_getitem(seq, index);
-        return v ? mp_newref(v) : NULL;
-    }
-    if (index->type != &MpInt_Type)
-        return NULL;
-    uint64_t i = (uint64_t)int_as_i64(index);
-    if (seq->type == &MpList_Type && i < (uint64_t)list_size(seq))
-        return mp_newref(((MpList *)seq)->items[i]);
-    if (seq->type == &MpTuple_Type && i < (uint64_t)tuple_size(seq))
-        return mp_newref(tuple_item(seq, (int64_t)i));
-    return NULL;
-}
-
 /* A range iterator's next int, made inline: a for loop over a range makes
  * one each time round. */
 static inline MpObject *range_next(MpObject *it)
@@ -1098,16 +1077,13 @@ static MpObject *eval_loop(MpFrame *f, MpObject *throw_exc)
             PUSH(r);
             break;
         case OP_BINARY_SUBSCR:
-            r = subscr_fast(PEEK(2), TOP());
-            if (!r && !(r = obj_getitem(PEEK(2), TOP())))
+            r = obj_getitem_inline(PEEK(2), TOP());
+            if (!r)
                 goto error;
             REPLACE2(r);
             break;
         case OP_STORE_SUBSCR: {
-            /* an exact dict and a str or int key: dict_setitem straight
-             * (CPython 3.11's STORE_SUBSCR_DICT) */
-            int rc = PEEK(2)->type == &MpDict_Type && dict_plain_key(TOP())
-                   ? dict_setitem(PEEK(2), TOP(), PEEK(3)) : obj_setitem(PEEK(2), TOP(), PEEK(3));
+            int rc = obj_setitem_inline(PEEK(2), TOP(), PEEK(3));
             DROP(); DROP(); DROP();
             if (rc < 0)
                 goto error;
